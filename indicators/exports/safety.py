@@ -1,0 +1,26 @@
+"""Spreadsheet formula injection: text that a spreadsheet would run as a formula is neutralised.
+
+OWASP's advice: a cell that begins with = + - @, a tab or a carriage return is prefixed with a
+single quote so that Excel and LibreOffice show it as text. Numbers are never touched: they are
+written as numbers, and a number cannot hold a formula.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text columns are safe to open in a spreadsheet; numeric columns unchanged."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or isinstance(safe[column].dtype, pd.StringDtype):
+            safe[column] = safe[column].map(neutralise_cell, na_action="ignore")
+    return safe
