@@ -43,9 +43,10 @@ def cagr(start: float, end: float, years: float) -> Optional[float]:
     if years <= 0 or start <= 0 or end <= 0:
         return None
     try:
-        return (end / start) ** (1.0 / years) - 1.0
+        rate = (end / start) ** (1.0 / years) - 1.0
     except OverflowError:  # absurd ratios of hand-typed values: say "not computable", never crash
         return None
+    return rate if math.isfinite(rate) else None
 
 
 def pace_ratio(base: float, base_time: float, latest: float, latest_time: float,
