@@ -50,7 +50,10 @@ def read_yaml(path: Path, shown: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[
     try:
         data = yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader, never the full one
     except yaml.YAMLError as exc:
-        return None, [_yaml_problem(exc, shown)]
+        return None, [_yaml_problem(exc, shown, text)]
+    if data is None:
+        return None, [Problem(shown, 1, "", "holds only comments; a catalogue file holds at least one section "
+                                            "such as 'figures:' (it is empty)")]
     if not isinstance(data, dict):
         return None, [Problem(shown, 1, "", f"must be a mapping of sections (such as 'figures:'), "
                                             f"not {type(data).__name__}")]
@@ -66,11 +69,11 @@ def _find_anchor(text: str, shown: str) -> Problem | None:
                 return Problem(shown, token.start_mark.line + 1, "",
                                f"uses a YAML anchor or alias ('{token.value}'); write each value out in full")
     except yaml.YAMLError as exc:
-        return _yaml_problem(exc, shown)
+        return _yaml_problem(exc, shown, text)
     return None
 
 
-def _yaml_problem(exc: yaml.YAMLError, shown: str) -> Problem:
+def _yaml_problem(exc: yaml.YAMLError, shown: str, text: str = "") -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     problem = getattr(exc, "problem", None) or str(exc)
@@ -78,7 +81,8 @@ def _yaml_problem(exc: yaml.YAMLError, shown: str) -> Problem:
     message = f"is not valid YAML: {problem}"
     if context:
         message += f" ({context})"
-    if "found character '\\t'" in message:
+    lines = text.splitlines()
+    if line and line <= len(lines) and "\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]:
         message += "; indent with spaces, not tabs"
     if "could not determine a constructor" in message:
         message = "uses a YAML tag that asks for a program object; only plain values are allowed"

@@ -10,7 +10,7 @@ from __future__ import annotations
 #: "~" targets are met within this fraction of the target value (5 %), documented in docs/methodology.md.
 APPROX_TOLERANCE = 0.05
 
-SYMBOLS = {"=": "=", ">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "≈"}
+SYMBOLS = {"=": "", ">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "≈"}
 
 
 def meets(value: float, target: float, comparator: str, direction: str,
@@ -33,5 +33,5 @@ def meets(value: float, target: float, comparator: str, direction: str,
 
 
 def symbol(comparator: str) -> str:
-    """The comparator as a reader expects it on a chart: "≥ 100", "≈ 15"."""
+    """The comparator as a reader expects it on a chart: "≥ 100", "≈ 15"; nothing for a plain "100"."""
     return SYMBOLS.get(comparator, comparator)

@@ -26,7 +26,7 @@ def explain(row: dict) -> tuple[str, str]:
     unit = row["unit"] or ""
     unit_en = "" if unit == "是否" else (unit if unit == "%" else f" {unit}")
     unit_zh = "" if unit == "是否" else unit
-    target = f"{symbol(row['comparator'])} {_value(row, row.get('target_base'))}"
+    target = f"{symbol(row['comparator'])} {_value(row, row.get('target_base'))}".strip()
     year_t = row["target_year"]
     latest = _value(row, row.get("latest_base"))
     latest_year = row.get("latest_year")

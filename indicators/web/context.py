@@ -1,0 +1,93 @@
+"""What the app computes once from the catalogue, so callbacks only look things up.
+
+Assessments depend on today's date; they are computed once per day (and per catalogue), never
+per request. Figures are indexed by (region, concept) so a callback finds its series in O(1).
+"""
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property, lru_cache
+
+import pandas as pd
+
+from ..catalogue import Catalogue
+from ..naming import Names
+from ..progress import assess, summarise
+from ..progress.compare import concepts_with_regions
+
+LEVEL_ORDER = {"country": 0, "economic_region": 1, "province": 2, "city": 3, "county": 4, "district": 4}
+
+
+class AppData:
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self.names = Names.from_catalogue(catalogue)
+        figures = catalogue.figures
+        self._series = {key: frame for key, frame in figures.groupby(["region", "concept"], observed=True)}
+        self._assess = lru_cache(maxsize=4)(self._assess_uncached)
+
+    def _assess_uncached(self, today: date) -> pd.DataFrame:
+        return assess(self.catalogue.figures, today)
+
+    def assessments(self, today: date | None = None) -> pd.DataFrame:
+        return self._assess(today or date.today())
+
+    def summary(self, today: date | None = None) -> pd.DataFrame:
+        return summarise(self.assessments(today), by=["region"])
+
+    def series(self, region: str, concept: str) -> pd.DataFrame:
+        return self._series.get((region, concept), self.catalogue.figures.iloc[0:0])
+
+    @cached_property
+    def region_order(self) -> list[str]:
+        """Regions with figures first, the plan regions before context regions, then by level."""
+        regions = self.catalogue.regions.copy()
+        counts = self.catalogue.figures["region"].value_counts()
+        goals = self.catalogue.figures[self.catalogue.figures["figure_kind"].isin(["target", "milestone"])]
+        goal_counts = goals["region"].value_counts()
+        regions["goals"] = regions["id"].map(goal_counts).fillna(0)
+        regions["figures"] = regions["id"].map(counts).fillna(0)
+        regions["level_rank"] = regions["level"].map(LEVEL_ORDER).fillna(9)
+        regions = regions[regions["figures"] > 0]
+        regions = regions.sort_values(["goals", "level_rank", "figures"], ascending=[False, True, False])
+        return list(regions["id"])
+
+    @cached_property
+    def indicators_by_region(self) -> dict[str, list[str]]:
+        figures = self.catalogue.figures
+        pairs = figures[["region", "concept"]].drop_duplicates()
+        with_goal = set(map(tuple, figures.loc[figures["figure_kind"].isin(["target", "milestone"]),
+                                               ["region", "concept"]].drop_duplicates().to_numpy()))
+        result: dict[str, list[str]] = {}
+        for region, concept in pairs.itertuples(index=False):
+            result.setdefault(region, []).append(concept)
+        for region, concepts in result.items():
+            concepts.sort(key=lambda c: (0 if (region, c) in with_goal else 1, c))
+        return result
+
+    @cached_property
+    def comparable_concepts(self) -> pd.DataFrame:
+        return concepts_with_regions(self.catalogue.figures)
+
+    @cached_property
+    def export_table(self) -> pd.DataFrame:
+        """The full export table, built once; the table page and downloads filter it."""
+        from ..exports import export_table
+
+        return export_table(self.catalogue)
+
+    @cached_property
+    def contradictions_by_figure(self) -> dict[str, list[dict]]:
+        result: dict[str, list[dict]] = {}
+        for record in self.catalogue.contradictions.to_dict("records"):
+            for figure_id in record["figures"]:
+                result.setdefault(figure_id, []).append(record)
+        return result
+
+    @cached_property
+    def newest_observation(self) -> str | None:
+        observations = self.catalogue.figures[self.catalogue.figures["figure_kind"] == "observation"]
+        if observations.empty:
+            return None
+        dated = observations["as_of"].where(observations["as_of"].notna(), observations["year"].astype(str))
+        return max(dated, key=lambda d: (d[:4], d[5:] or "13"))

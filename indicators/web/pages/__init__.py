@@ -1,0 +1,1 @@
+"""One module per view; each has `layout(data, lang, search)` and `register(app, data)`."""
