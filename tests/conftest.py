@@ -36,6 +36,4 @@ def pytest_setup_options():
                  "--disable-extensions", "--lang=en-US",
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"):
         options.add_argument(flag)
-    options.add_experimental_option("prefs", {"download.default_directory": "/tmp/indicators-downloads",
-                                              "download.prompt_for_download": False})
     return options

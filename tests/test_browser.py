@@ -1,0 +1,182 @@
+"""The whole app in headless Chromium: every page in both languages, shared links, back and
+forward, downloads, escaped catalogue text and a console free of errors."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from dash.testing.application_runners import import_app
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+pytestmark = pytest.mark.browser
+
+HEADINGS = {
+    "overview": ("各地区目标完成情况总览", "Where each region stands against its targets"),
+    "progress": ("指标进展", "Indicator progress"),
+    "compare": ("地区比较", "Compare regions"),
+    "table": ("目标数据表", "Targets table"),
+    "sources": ("资料来源", "Sources"),
+}
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def dash_app():
+    return import_app("app")
+
+
+def no_console_errors(dash_duo):
+    logs = [entry for entry in dash_duo.get_logs() or [] if entry.get("level") == "SEVERE"]
+    assert logs == [], logs
+
+
+def visit(dash_duo, path: str):
+    dash_duo.driver.get(dash_duo.server_url + path)
+    dash_duo.wait_for_element("#page h1", timeout=20)
+
+
+def query(dash_duo) -> dict:
+    return {k: v[-1] for k, v in parse_qs(urlparse(dash_duo.driver.current_url).query).items()}
+
+
+def test_every_page_in_both_languages(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    for page, (zh, en) in HEADINGS.items():
+        for lang, heading in (("zh", zh), ("en", en)):
+            visit(dash_duo, f"/{lang}/{page}")
+            dash_duo.wait_for_text_to_equal("#page h1", heading, timeout=20)
+            nav = dash_duo.find_element("#nav-overview").text
+            assert nav == ("总览" if lang == "zh" else "Overview")
+            if page in ("overview", "progress", "compare"):
+                dash_duo.wait_for_element("#page .js-plotly-plot .main-svg", timeout=20)
+            if page == "table":
+                dash_duo.wait_for_element(".ag-row", timeout=20)
+            assert dash_duo.driver.execute_script("return document.documentElement.lang") == \
+                ("zh-CN" if lang == "zh" else "en")
+    no_console_errors(dash_duo)
+
+
+def test_root_follows_browser_language_and_switch_keeps_the_view(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url + "/")
+    dash_duo.wait_for_element("#page h1", timeout=20)
+    assert urlparse(dash_duo.driver.current_url).path == "/en/overview"  # the test browser speaks en-US
+    visit(dash_duo, "/zh/progress?region=sichuan&indicator=digital_economy_growth")
+    dash_duo.wait_for_contains_text("#progress-body .status-card", "状态", timeout=20)
+    dash_duo.find_element("#lang-switch").click()
+    dash_duo.wait_for_text_to_equal("#page h1", "Indicator progress", timeout=20)
+    assert urlparse(dash_duo.driver.current_url).path == "/en/progress"
+    assert query(dash_duo) == {"region": "sichuan", "indicator": "digital_economy_growth"}
+    dash_duo.wait_for_contains_text("#progress-body .status-card", "Status", timeout=20)
+    dash_duo.wait_for_contains_text("#progress-body .status-card", "observed 19.2 % in 2021", timeout=20)
+    no_console_errors(dash_duo)
+
+
+def test_shared_link_reproduces_the_view_and_back_forward_work(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    visit(dash_duo, "/en/progress?region=luojiang&indicator=base_stations_5g")
+    dash_duo.wait_for_contains_text("#progress-region", "Luojiang", timeout=20)
+    dash_duo.wait_for_contains_text("#progress-indicator", "5G base stations", timeout=20)
+    dash_duo.wait_for_contains_text("#progress-body", "Contradiction in the sources", timeout=20)
+    dash_duo.wait_for_element("#progress-chart .js-plotly-plot .scatterlayer .trace", timeout=20)
+    first_url = dash_duo.driver.current_url
+    # Choose another region from the keyboard: the address follows.
+    box = dash_duo.find_element("#progress-region input")
+    box.send_keys("Sichuan")
+    box.send_keys(Keys.ENTER)
+    deadline = time.time() + 20
+    while query(dash_duo).get("region") != "sichuan" and time.time() < deadline:
+        time.sleep(0.2)
+    assert query(dash_duo)["region"] == "sichuan"
+    dash_duo.wait_for_contains_text("#progress-region", "Sichuan", timeout=20)
+    dash_duo.driver.back()
+    dash_duo.wait_for_contains_text("#progress-region", "Luojiang", timeout=20)
+    assert dash_duo.driver.current_url == first_url
+    dash_duo.driver.forward()
+    dash_duo.wait_for_contains_text("#progress-region", "Sichuan", timeout=20)
+    no_console_errors(dash_duo)
+
+
+def test_compare_names_regions_without_the_measure(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    visit(dash_duo, "/zh/compare?concept=base_stations_5g")
+    dash_duo.wait_for_contains_text("#compare-body", "没有此指标数据的地区", timeout=20)
+    dash_duo.wait_for_contains_text("#compare-missing", "泸州市", timeout=20)
+    dash_duo.wait_for_element("#compare-chart .js-plotly-plot .scatterlayer .trace", timeout=20)
+    table = dash_duo.find_element("#compare-data-table").get_attribute("textContent")
+    assert "四川省" in table and "罗江区" in table
+    dash_duo.find_element("#compare-view input[value=progress]").click()
+    deadline = time.time() + 20
+    while query(dash_duo).get("view") != "progress" and time.time() < deadline:
+        time.sleep(0.2)
+    assert query(dash_duo)["view"] == "progress"
+    no_console_errors(dash_duo)
+
+
+def _downloaded(folder: Path, suffix: str, timeout: float = 20) -> Path:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        done = [p for p in folder.glob(f"*{suffix}") if not p.name.endswith(".crdownload")]
+        if done:
+            return done[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no {suffix} file in {folder}: {list(folder.iterdir())}")
+
+
+def test_table_filters_in_the_address_and_downloads_the_filtered_view(dash_duo, dash_app, shipped):
+    dash_duo.start_server(dash_app)
+    visit(dash_duo, "/en/table?region=luojiang&kind=target")
+    dash_duo.wait_for_element(".ag-row", timeout=20)
+    expected = shipped.figures[(shipped.figures["region"] == "luojiang") & (shipped.figures["figure_kind"] == "target")]
+    dash_duo.wait_for_text_to_equal("#table-count", f"{len(expected)} figures", timeout=20)
+    search = dash_duo.find_element("#table-search")
+    search.send_keys("5G")
+    deadline = time.time() + 20
+    while query(dash_duo).get("q") != "5G" and time.time() < deadline:
+        time.sleep(0.2)
+    assert query(dash_duo)["q"] == "5G"
+    folder = Path(dash_duo.download_path)
+    dash_duo.find_element("#download-csv").click()
+    csv_file = _downloaded(folder, ".csv")
+    assert csv_file.name.startswith("digital-economy-targets_luojiang_")
+    raw = csv_file.read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("id,region,region_zh,region_en,indicator")
+    assert 1 < len(lines) < len(expected) + 1 and all("luojiang" in line for line in lines[1:])
+    dash_duo.find_element("#download-xlsx").click()
+    xlsx_file = _downloaded(folder, ".xlsx")
+    import openpyxl
+
+    book = openpyxl.load_workbook(xlsx_file, read_only=True)
+    assert book.sheetnames == ["figures", "sources", "about"]
+    about = dict(book["about"].iter_rows(min_row=2, values_only=True))
+    assert about["filter: q"] == "5G" and "exported_at" in about
+    dash_duo.find_element("#download-json").click()
+    document = json.loads(_downloaded(folder, ".json").read_text(encoding="utf-8"))
+    assert document["figures"] and all(f["region"] == "luojiang" and f["figure_kind"] == "target"
+                                       for f in document["figures"])
+    no_console_errors(dash_duo)
+
+
+def test_screenshots_for_the_readme(dash_duo, dash_app):
+    """Takes the README's screenshots (and fails if a CJK font is missing: boxes are not Chinese)."""
+    import subprocess
+
+    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
+    assert fonts.strip(), "no Chinese font installed: install fonts-noto-cjk"
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.set_window_size(1360, 1100)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, path in (("overview-zh", "/zh/overview"),
+                       ("progress-en", "/en/progress?region=sichuan&indicator=base_stations_5g"),
+                       ("compare-zh", "/zh/compare?concept=base_stations_5g")):
+        visit(dash_duo, path)
+        dash_duo.wait_for_element("#page .js-plotly-plot .main-svg", timeout=20)
+        time.sleep(1.0)
+        dash_duo.driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
+    no_console_errors(dash_duo)
