@@ -42,6 +42,7 @@ def concept_options(data: AppData, lang: str) -> list[dict]:
 def layout(data: AppData, lang: str, search: str, today: date | None = None) -> html.Div:
     concept, view, image = resolve(data, parse_query(search, QUERY))
     return html.Div(className="page page-compare", children=[
+        dcc.Location(id="compare-url", refresh="callback-nav"),
         html.H1(t("compare_title", lang)),
         html.Div(className="controls", children=[
             html.Div(className="control control-wide", children=[
@@ -116,16 +117,16 @@ def _table(frame: pd.DataFrame, scale, lang: str, names) -> pd.DataFrame:
 
 def register(app, data: AppData) -> None:
     @app.callback(
-        Output("url", "search", allow_duplicate=True),
+        Output("compare-url", "search"),
         Output("compare-concept", "value"),
         Output("compare-view", "value"),
         Output("compare-image-format", "value"),
         Output("compare-body", "children"),
-        Input("url", "search"),
+        Input("compare-url", "search"),
         Input("compare-concept", "value"),
         Input("compare-view", "value"),
         Input("compare-image-format", "value"),
-        State("url", "pathname"),
+        State("compare-url", "pathname"),
         prevent_initial_call=True,
     )
     def _sync(search, concept, view, image, pathname):
@@ -134,7 +135,7 @@ def register(app, data: AppData) -> None:
         lang, page = parse_path(pathname)
         if page != "compare":
             raise PreventUpdate
-        state = parse_query(search, QUERY) if ctx.triggered_id == "url" else \
+        state = parse_query(search, QUERY) if ctx.triggered_id == "compare-url" else \
             {"concept": concept, "view": view, "img": image}
         concept, view, image = resolve(data, state)
         new_search = build_search({"concept": concept, "view": view if view != "dumbbell" else None,

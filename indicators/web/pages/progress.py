@@ -47,6 +47,7 @@ def indicator_options(data: AppData, region: str | None, lang: str) -> list[dict
 def layout(data: AppData, lang: str, search: str, today: date | None = None) -> html.Div:
     region, concept, image = resolve(data, parse_query(search, QUERY))
     return html.Div(className="page page-progress", children=[
+        dcc.Location(id="progress-url", refresh="callback-nav"),
         html.H1(t("progress_title", lang)),
         html.Div(className="controls", children=[
             html.Div(className="control", children=[
@@ -155,17 +156,17 @@ def _sources_panel(data: AppData, series: pd.DataFrame, lang: str) -> list:
 
 def register(app, data: AppData) -> None:
     @app.callback(
-        Output("url", "search", allow_duplicate=True),
+        Output("progress-url", "search"),
         Output("progress-region", "value"),
         Output("progress-indicator", "options"),
         Output("progress-indicator", "value"),
         Output("progress-image-format", "value"),
         Output("progress-body", "children"),
-        Input("url", "search"),
+        Input("progress-url", "search"),
         Input("progress-region", "value"),
         Input("progress-indicator", "value"),
         Input("progress-image-format", "value"),
-        State("url", "pathname"),
+        State("progress-url", "pathname"),
         prevent_initial_call=True,
     )
     def _sync(search, region, concept, image, pathname):
@@ -174,7 +175,7 @@ def register(app, data: AppData) -> None:
         lang, page = parse_path(pathname)
         if page != "progress":
             raise PreventUpdate
-        if ctx.triggered_id == "url":
+        if ctx.triggered_id == "progress-url":
             state = parse_query(search, QUERY)
         else:
             state = {"region": region, "indicator": concept, "img": image}

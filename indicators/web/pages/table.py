@@ -83,6 +83,7 @@ def layout(data: AppData, lang: str, search: str, today: date | None = None) -> 
     names = data.names
     table = rows(data, state)
     return html.Div(className="page page-table", children=[
+        dcc.Location(id="table-url", refresh="callback-nav"),
         html.H1(t("table_title", lang)),
         html.Div(className="controls", children=[
             _multi("table-region", t("filter_region", lang), state["region"],
@@ -133,15 +134,15 @@ def _multi(component_id: str, label: str, value: list, options: list, lang: str)
 
 def register(app, data: AppData) -> None:
     @app.callback(
-        Output("url", "search", allow_duplicate=True),
+        Output("table-url", "search"),
         Output("table-region", "value"), Output("table-kind", "value"), Output("table-category", "value"),
         Output("table-search", "value"), Output("table-columns", "value"),
         Output("targets-grid", "rowData"), Output("targets-grid", "columnDefs"),
         Output("targets-grid", "dashGridOptions"), Output("table-count", "children"),
-        Input("url", "search"),
+        Input("table-url", "search"),
         Input("table-region", "value"), Input("table-kind", "value"), Input("table-category", "value"),
         Input("table-search", "value"), Input("table-columns", "value"), Input("targets-grid", "filterModel"),
-        State("url", "pathname"), State("targets-grid", "dashGridOptions"),
+        State("table-url", "pathname"), State("targets-grid", "dashGridOptions"),
         prevent_initial_call=True,
     )
     def _sync(search, regions, kinds, categories, text, columns, model, pathname, grid_options):
@@ -150,7 +151,7 @@ def register(app, data: AppData) -> None:
         lang, page = parse_path(pathname)
         if page != "table":
             raise PreventUpdate
-        if ctx.triggered_id == "url":
+        if ctx.triggered_id == "table-url":
             state = resolve(data, parse_query(search, QUERY), lang)
         else:
             state = resolve(data, {"region": regions or [], "kind": kinds or [], "category": categories or [],
@@ -171,7 +172,7 @@ def register(app, data: AppData) -> None:
     @app.callback(
         Output("table-download", "data"),
         Input("download-csv", "n_clicks"), Input("download-xlsx", "n_clicks"), Input("download-json", "n_clicks"),
-        State("url", "search"), State("url", "pathname"),
+        State("table-url", "search"), State("table-url", "pathname"),
         prevent_initial_call=True,
     )
     def _download(_csv, _xlsx, _json, search, pathname):
