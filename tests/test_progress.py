@@ -21,6 +21,7 @@ def fig(id, kind, year, value, measure="level", direction="higher", comparator="
             "measure": measure, "direction": direction, "figure_kind": kind, "year": year,
             "period_start": period_start, "as_of": as_of, "value": value,
             "value_base": None if value is None else value * factor, "unit": unit, "comparator": comparator,
+            "base_unit": {"%": "percent", "是否": "binary"}.get(unit, "count"),
             "quote": "q"}
 
 
@@ -118,7 +119,8 @@ def test_zero_baseline_uses_linear_pace_not_a_fudge():
     assert row["method"] == "linear"
     assert row["ratio"] == pytest.approx(0.75)
     assert row["status"] == "moderate"
-    assert "needs 200 个 a year, observed 150 个 a year since 2020" in row["reason_en"]
+    assert "needs 200 a year, observed 150 a year since 2020" in row["reason_en"]
+    assert "需每年增加200个，2020年以来实际每年150个" in row["reason_zh"]
 
 
 def test_negative_baseline_uses_linear_pace():
@@ -159,6 +161,20 @@ def test_after_deadline_met_missed_or_unknown():
 def test_target_year_passed_with_no_figure_at_all():
     row = one([fig("t", "target", 2021, 150, comparator=">=")], TODAY)
     assert row["status"] == "unknown"
+
+
+def test_a_partial_year_lower_bound_never_decides_a_deadline():
+    # Target 12万 by end of 2022; only "more than 110,000 as of November 2022" is known: unknown.
+    figures = [fig("t", "target", 2022, 12, unit="万个", factor=1e4, comparator=">="),
+               fig("o", "observation", 2022, 110000, as_of="2022-11", comparator=">")]
+    row = one(figures, TODAY)
+    assert row["status"] == "unknown" and "the last was 110,000 in 2022-11" in row["reason_en"]
+    assert "最近为2022-11年的11万个" not in row["reason_zh"] and "11万个" in row["reason_zh"]
+    # A full-year bound that falls short is not a miss either.
+    bound = one([figures[0], fig("o", "observation", 2022, 110000, comparator=">")], TODAY)
+    assert bound["status"] == "unknown" and "lower bound" in bound["reason_en"]
+    exact = one([figures[0], fig("o", "observation", 2022, 110000)], TODAY)
+    assert exact["status"] == "missed"
 
 
 def test_units_are_compared_in_base_units():

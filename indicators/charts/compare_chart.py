@@ -36,7 +36,7 @@ def dumbbell_figure(frame: pd.DataFrame, names: Names, lang: str, scale: Scale, 
             figure.add_trace(go.Scatter(x=scale.apply(xs), y=[label, label], mode="lines", showlegend=False,
                                         line={"color": colour, "width": 4}, hoverinfo="skip", opacity=0.5))
 
-    def markers(column: str, year_column: str, name: str, symbol_: str, filled: bool, size: int):
+    def markers(column: str, year_column: str, name: str, symbol_: str, size: int):
         shown = frame[frame[column].notna()]
         if shown.empty:
             return
@@ -51,12 +51,11 @@ def dumbbell_figure(frame: pd.DataFrame, names: Names, lang: str, scale: Scale, 
         figure.add_trace(go.Scatter(
             x=scale.apply(shown[column]), y=[names.region(r, lang) for r in shown["region"]], mode="markers",
             name=name, hovertext=hover, hoverinfo="text",
-            marker={"symbol": symbol_, "size": size, "color": colours if filled else "white",
-                    "line": {"color": colours, "width": 2}}))
+            marker={"symbol": symbol_, "size": size, "color": colours, "line": {"color": colours, "width": 2}}))
 
-    markers("baseline_base", "baseline_year", TEXT["baseline"][lang], "circle-open", False, 12)
-    markers("target_base", "target_year", TEXT["goal"][lang], "diamond", True, 15)
-    markers("latest_base", "latest_year", TEXT["latest"][lang], "circle", True, 11)
+    markers("baseline_base", "baseline_year", TEXT["baseline"][lang], "circle-open", 12)
+    markers("target_base", "target_year", TEXT["goal"][lang], "diamond", 15)
+    markers("latest_base", "latest_year", TEXT["latest"][lang], "circle", 11)
     figure.update_xaxes(title_text=unit, rangemode="tozero")
     figure.update_yaxes(autorange="reversed", rangemode="normal", showgrid=False)
     return figure

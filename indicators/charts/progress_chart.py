@@ -76,26 +76,25 @@ def progress_figure(series: pd.DataFrame, assessments: pd.DataFrame, names: Name
     for assessment in assessments.to_dict("records") if not assessments.empty else []:
         _add_paths(figure, assessment, scale, lang, colour)
 
-    def add(points_, name, symbol_, size, filled=True, mode="markers", text=None):
+    def add(points_, name, symbol_, size, mode="markers", text=None):
         if not points_:
             return
         figure.add_trace(go.Scatter(
             x=[p["time"] for p in points_], y=scale.apply([p["value_base"] for p in points_]),
             mode=mode, name=name, text=text, textposition="top center",
-            marker={"symbol": symbol_, "size": size, "color": colour if filled else "white",
-                    "line": {"color": colour, "width": 2}},
+            marker={"symbol": symbol_, "size": size, "color": colour, "line": {"color": colour, "width": 2}},
             line={"color": colour, "width": 2},
             hovertext=[_hover(p, _value_text(p, scale, names, lang), names, lang) for p in points_],
             hoverinfo="text"))
 
-    add(baselines, FIGURE_KIND_LABELS["baseline"][lang], "circle-open", 12, filled=False)
+    add(baselines, FIGURE_KIND_LABELS["baseline"][lang], "circle-open", 12)
     add(observations, FIGURE_KIND_LABELS["observation"][lang], "circle", 10,
         mode="lines+markers" if measure in ("level", "share") else "markers")
     for kind, size in (("milestone", 13), ("target", 16)):
         chosen = [g for g in goals if g["figure_kind"] == kind]
         labels = [f"{symbol(g['comparator'])} {format_number(g['value_base'] / scale.factor)}".strip() for g in chosen]
         add(chosen, FIGURE_KIND_LABELS[kind][lang], "diamond" if kind == "target" else "diamond-open", size,
-            filled=kind == "target", mode="markers+text", text=labels)
+            mode="markers+text", text=labels)
 
     years = [r["year"] for r in rows]
     figure.update_xaxes(title_text=TEXT["year"][lang], dtick=1, tickformat="d",

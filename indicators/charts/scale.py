@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..numbers import EN_BASE_WORDS, english_scale
+
 #: Units a chart may choose as its display unit, per base unit (from the registry, as written).
 PREFERRED = {
     "yuan": ["元", "万元", "亿元", "万亿元"],
@@ -29,9 +31,15 @@ class Scale:
         return np.asarray(values_base, dtype=float) / self.factor
 
 
-def choose_scale(values_base, base_unit: str, units: pd.DataFrame, written_units=()) -> Scale:
-    """The display unit for these values. Counts keep the unit as written when there is one
-    (家, 个, 部) and only switch to 万/亿 when the values are large."""
+def choose_scale(values_base, base_unit: str, units: pd.DataFrame, written_units=(), lang: str = "zh") -> Scale:
+    """The display unit for these values. In Chinese: units of the registry as officials write them
+    (counts keep 家, 个, 部 and switch to 万/亿 only when large). In English: base units with English
+    scale words (billion yuan, million)."""
+    if lang == "en":
+        values = [abs(v) for v in values_base if v is not None and np.isfinite(v)]
+        factor, word = english_scale(float(np.median(values)) if values else 0.0, base_unit)
+        label = " ".join(part for part in (word, EN_BASE_WORDS.get(base_unit, base_unit)) if part)
+        return Scale(label or "number", factor)
     candidates = PREFERRED.get(base_unit)
     factors = units.drop_duplicates("id").set_index("id")["factor"]
     values = np.abs(np.asarray([v for v in values_base if v is not None and np.isfinite(v)], dtype=float))

@@ -21,13 +21,13 @@ from .reasons import explain
 
 ASSESSMENT_COLUMNS = [
     "target_id", "region", "indicator", "concept", "category", "measure", "direction", "figure_kind",
-    "target_year", "period_start", "comparator", "target_value", "unit", "factor", "target_base",
+    "target_year", "period_start", "comparator", "target_value", "unit", "base_unit", "factor", "target_base",
     "baseline_id", "baseline_year", "baseline_base", "baseline_from", "latest_id", "latest_year",
-    "latest_time", "latest_base", "progress", "ratio", "method", "observed_rate", "required_rate",
+    "latest_time", "latest_label", "latest_base", "bound_only", "progress", "ratio", "method", "observed_rate", "required_rate",
     "projected_base", "status", "deadline_passed", "reason_zh", "reason_en",
 ]
 _FIELDS = ["id", "region", "indicator", "concept", "category", "measure", "direction", "figure_kind", "year",
-           "period_start", "as_of", "value", "value_base", "unit", "comparator", "quote"]
+           "period_start", "as_of", "value", "value_base", "unit", "base_unit", "comparator", "quote"]
 
 
 def figure_time(year: int, as_of: Optional[str]) -> float:
@@ -70,7 +70,7 @@ def assess_goal(goal: dict, baselines: list[dict], observations: list[dict], tod
         "concept": goal["concept"], "category": goal.get("category"), "measure": goal["measure"],
         "direction": goal["direction"], "figure_kind": goal["figure_kind"], "target_year": goal["year"],
         "period_start": goal.get("period_start"), "comparator": goal["comparator"],
-        "target_value": goal["value"], "unit": goal["unit"], "factor": factor, "target_base": goal["value_base"],
+        "target_value": goal["value"], "unit": goal["unit"], "base_unit": goal.get("base_unit"), "factor": factor, "target_base": goal["value_base"],
         "deadline_passed": today.year > goal["year"],
     }
     measure = goal["measure"]
@@ -91,7 +91,7 @@ def assess_goal(goal: dict, baselines: list[dict], observations: list[dict], tod
 
 def _take_latest(row: dict, latest: dict) -> None:
     row.update(latest_id=latest["id"], latest_year=latest["year"], latest_time=latest["time"],
-               latest_base=latest["value_base"])
+               latest_base=latest["value_base"], latest_label=latest.get("as_of") or latest["year"])
 
 
 def _binary(row: dict, observations: list[dict]) -> None:
@@ -123,16 +123,23 @@ def _level(row: dict, goal: dict, baselines: list[dict], observations: list[dict
     after = [o for o in observations if base is None or (o["time"] > base["time"] and o["id"] != base["id"])]
     row["method"] = "level"
     if row["deadline_passed"]:
-        at_deadline = [o for o in observations if o["year"] == goal["year"]]
+        # Only a figure for the end of the target year decides; a figure for part of the year, or a
+        # bound ("more than 110,000") that falls short, cannot say "missed".
+        at_deadline = [o for o in observations if o["time"] == target_time]
         if at_deadline:
             latest = at_deadline[-1]
             _take_latest(row, latest)
-            row["status"] = "met" if meets(latest["value_base"], target, comparator, direction) else "missed"
+            reached = meets(latest["value_base"], target, comparator, direction)
+            row["status"] = "met" if reached else ("unknown" if _is_bound(latest, direction) else "missed")
+            if row["status"] == "unknown":
+                row["bound_only"] = True
             _progress(row, base, latest, target)
         else:
-            if after:
-                _take_latest(row, after[-1])
-                _progress(row, base, after[-1], target)
+            if observations:
+                last = observations[-1]
+                _take_latest(row, last)
+                if base is not None and last["id"] != base["id"]:
+                    _progress(row, base, last, target)
             row["status"] = "unknown"
         return
     if not after:
@@ -158,6 +165,11 @@ def _level(row: dict, goal: dict, baselines: list[dict], observations: list[dict
     row["ratio"] = ratio
     row["projected_base"] = project(latest["value_base"], latest["time"], target_time, method, details)
     row["status"] = classify_ratio(ratio)
+
+
+def _is_bound(observation: dict, direction: str) -> bool:
+    """An observation written "more than X" (or "less than X" where lower is better) is a bound."""
+    return observation.get("comparator") in ((">", ">=") if direction == "higher" else ("<", "<="))
 
 
 def _progress(row: dict, base: Optional[dict], latest: dict, target: float) -> None:

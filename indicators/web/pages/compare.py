@@ -70,7 +70,7 @@ def body(data: AppData, lang: str, concept: str | None, view: str, image: str, t
     subset = data.catalogue.figures[data.catalogue.figures["concept"] == concept]
     values = pd.concat([frame[c] for c in ("baseline_base", "target_base", "latest_base")]).dropna().tolist()
     scale = choose_scale(values, str(subset["base_unit"].iloc[0]), data.catalogue.units,
-                         list(dict.fromkeys(subset["unit"].astype(str))))
+                         list(dict.fromkeys(subset["unit"].astype(str))), lang)
     title = names.indicator(concept, lang)
     if view == "progress":
         figure = progress_bars_figure(frame, names, lang, title)

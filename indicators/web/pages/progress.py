@@ -78,7 +78,7 @@ def body(data: AppData, lang: str, region: str | None, concept: str | None, imag
     goals = assessments[(assessments["region"] == region) & (assessments["concept"] == concept)]
     written = list(dict.fromkeys(series["unit"].astype(str)))
     base_unit = str(series["base_unit"].iloc[0]) if len(series) else ""
-    scale = choose_scale(series["value_base"].dropna().tolist(), base_unit, data.catalogue.units, written)
+    scale = choose_scale(series["value_base"].dropna().tolist(), base_unit, data.catalogue.units, written, lang)
     title = f"{names.region(region, lang)} · {names.indicator(concept, lang)}"
     figure = progress_figure(series, goals, names, lang, scale, title)
     measure = str(series["measure"].iloc[0]) if len(series) else ""
