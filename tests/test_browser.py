@@ -202,3 +202,27 @@ def test_screenshots_for_the_readme(dash_duo, dash_app):
         time.sleep(1.0)
         dash_duo.driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
     no_console_errors(dash_duo)
+
+
+def test_catalogue_text_with_script_never_runs(dash_duo, minimal_catalogue):
+    from indicators.catalogue import load_catalogue
+    from indicators.web.server import create_app
+
+    payload = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"> 100"
+    plan = minimal_catalogue / "figures" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('quote: "2020年基站100个"', f"quote: '{payload}'"),
+                    encoding="utf-8")
+    dash_duo.start_server(create_app(load_catalogue(minimal_catalogue)))
+    for path, container in (("/en/sources", "#page"), ("/en/progress?region=alpha&indicator=stations", "#progress-body"),
+                            ("/en/table", "#targets-grid")):
+        visit(dash_duo, path)
+        dash_duo.wait_for_contains_text(container, "<script>window.__pwned=1</script>", timeout=20)
+        assert dash_duo.driver.execute_script("return window.__pwned === undefined")
+    # Hover the baseline point: the quote shows as text in the tooltip and still runs nothing.
+    visit(dash_duo, "/en/progress?region=alpha&indicator=stations")
+    point = dash_duo.wait_for_element("#progress-chart .scatterlayer .trace .point", timeout=20)
+    from selenium.webdriver import ActionChains
+
+    ActionChains(dash_duo.driver).move_to_element(point).perform()
+    time.sleep(0.5)
+    assert dash_duo.driver.execute_script("return window.__pwned === undefined")

@@ -5,6 +5,7 @@ plotly.express) because a callback builds it on every selection.
 """
 from __future__ import annotations
 
+import html
 import textwrap
 
 import pandas as pd
@@ -34,12 +35,13 @@ def _when(row) -> str:
 
 
 def _hover(row: dict, value_text: str, names: Names, lang: str) -> str:
-    quote = "<br>".join(textwrap.wrap(str(row["quote"]), 28 if lang == "zh" else 60))
+    # Catalogue text is escaped before it enters Plotly's hover markup: a quote is never markup.
+    quote = "<br>".join(html.escape(line) for line in textwrap.wrap(str(row["quote"]), 28 if lang == "zh" else 60))
     kind = FIGURE_KIND_LABELS[row["figure_kind"]][lang]
     period = f"{int(row['period_start'])}–" if row.get("period_start") not in (None, row["year"]) and \
         pd.notna(row.get("period_start")) else ""
     return (f"<b>{kind}</b> {period}{_when(row)}<br>{value_text}<br>“{quote}”<br>"
-            f"<i>{TEXT['source'][lang]}: {names.source(row['source'], lang)}</i>")
+            f"<i>{TEXT['source'][lang]}: {html.escape(names.source(row['source'], lang))}</i>")
 
 
 def _value_text(row: dict, scale: Scale, names: Names, lang: str) -> str:

@@ -15,6 +15,7 @@ from flask import Response, redirect, request
 from ..catalogue import Catalogue, load_catalogue
 from ..settings import PROJECT_ROOT, data_dir
 from .context import AppData
+from .inputs import as_text
 from .layout import NAV_KEYS, shell
 from .pages import compare, overview, progress, sources, table
 from .text import t
@@ -55,8 +56,8 @@ def create_app(catalogue: Catalogue | None = None) -> dash.Dash:
 
     @app.callback(Output("page", "children"), Input("url", "pathname"), State("url", "search"))
     def _route(pathname, search):
-        lang, page = parse_path(pathname)
-        return PAGE_MODULES[page].layout(data, lang, search or "")
+        lang, page = parse_path(as_text(pathname))
+        return PAGE_MODULES[page].layout(data, lang, as_text(search, 20000) or "")
 
     @app.callback(
         [Output(f"nav-{page}", "href") for page in PAGES] + [Output(f"nav-{page}", "children") for page in PAGES]
@@ -67,7 +68,8 @@ def create_app(catalogue: Catalogue | None = None) -> dash.Dash:
         Input("url", "pathname"), Input("url", "search"),
     )
     def _chrome(pathname, search):
-        lang, page = parse_path(pathname)
+        lang, page = parse_path(as_text(pathname))
+        search = as_text(search, 20000) if isinstance(search, str) and search.startswith("?") else ""
         other = "en" if lang == "zh" else "zh"
         return ([f"/{lang}/{p}" for p in PAGES] + [t(NAV_KEYS[p], lang) for p in PAGES]
                 + ["nav-link active" if p == page else "nav-link" for p in PAGES]
@@ -107,6 +109,18 @@ def _harden(app: dash.Dash) -> None:
             text = methodology.read_text(encoding="utf-8") if methodology.exists() else "not found"
             return Response(text, mimetype="text/plain; charset=utf-8")
         return None
+
+    @server.errorhandler(Exception)
+    def _error(error):
+        """No request ever sees a traceback: forged callback requests get a plain 400."""
+        from werkzeug.exceptions import HTTPException
+
+        if isinstance(error, HTTPException):
+            return error
+        log.warning("rejected %s %s: %s", request.method, request.path, type(error).__name__)
+        if request.path.startswith("/_dash-update-component"):
+            return Response('{"error": "bad callback request"}', status=400, mimetype="application/json")
+        return Response("Internal error", status=500, mimetype="text/plain")
 
     script_hashes = " ".join(app.csp_hashes())
 

@@ -14,6 +14,7 @@ from ...progress import symbol
 from ...progress.compare import compare_concept
 from ..components import clean_name, data_table, graph, image_format_switch
 from ..context import AppData
+from ..inputs import as_text
 from ..text import t
 from ..urls import build_search, parse_path, parse_query
 
@@ -132,9 +133,10 @@ def register(app, data: AppData) -> None:
     def _sync(search, concept, view, image, pathname):
         from dash import ctx
 
-        lang, page = parse_path(pathname)
+        lang, page = parse_path(as_text(pathname))
         if page != "compare":
             raise PreventUpdate
+        search, concept, view, image = as_text(search), as_text(concept), as_text(view), as_text(image)
         state = parse_query(search, QUERY) if ctx.triggered_id == "compare-url" else \
             {"concept": concept, "view": view, "img": image}
         concept, view, image = resolve(data, state)

@@ -92,4 +92,4 @@ def register(app, data: AppData) -> None:
                   prevent_initial_call=True)
     def _image_format(image_format):
         return graph_config(clean_name("target-status-by-region", date.today().isoformat()),
-                            image_format if image_format in ("png", "svg") else "png")
+                            image_format if image_format in ("png", "svg") else "png")  # anything else: PNG

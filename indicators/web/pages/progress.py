@@ -13,6 +13,7 @@ from ...numbers import format_number
 from ...progress import symbol
 from ..components import clean_name, data_table, empty_state, graph, image_format_switch, status_badge
 from ..context import AppData
+from ..inputs import as_text
 from ..text import t
 from ..urls import build_search, parse_path, parse_query
 
@@ -172,9 +173,10 @@ def register(app, data: AppData) -> None:
     def _sync(search, region, concept, image, pathname):
         from dash import ctx
 
-        lang, page = parse_path(pathname)
+        lang, page = parse_path(as_text(pathname))
         if page != "progress":
             raise PreventUpdate
+        search, region, concept, image = as_text(search), as_text(region), as_text(concept), as_text(image)
         if ctx.triggered_id == "progress-url":
             state = parse_query(search, QUERY)
         else:

@@ -12,6 +12,7 @@ from ...exports import EXPORT_COLUMNS, export_filename, write_export
 from ...exports.selection import parse_filter_model, select
 from ...i18n import FIGURE_KIND_LABELS
 from ..context import AppData
+from ..inputs import as_mapping, as_text, as_text_list
 from ..text import t
 from ..urls import build_search, parse_path, parse_query
 
@@ -146,16 +147,19 @@ def register(app, data: AppData) -> None:
         prevent_initial_call=True,
     )
     def _sync(search, regions, kinds, categories, text, columns, model, pathname, grid_options):
+        grid_options = as_mapping(grid_options)
         from dash import ctx
 
-        lang, page = parse_path(pathname)
+        lang, page = parse_path(as_text(pathname))
         if page != "table":
             raise PreventUpdate
+        search, model = as_text(search, 20000), as_mapping(model)
         if ctx.triggered_id == "table-url":
             state = resolve(data, parse_query(search, QUERY), lang)
         else:
-            state = resolve(data, {"region": regions or [], "kind": kinds or [], "category": categories or [],
-                                   "q": text or "", "cols": columns or [],
+            state = resolve(data, {"region": as_text_list(regions), "kind": as_text_list(kinds),
+                                   "category": as_text_list(categories), "q": as_text(text) or "",
+                                   "cols": as_text_list(columns),
                                    "filter": json.dumps(model, ensure_ascii=False) if model else None}, lang)
         new_search = build_search({
             "region": state["region"], "kind": state["kind"], "category": state["category"], "q": state["q"],
@@ -181,8 +185,8 @@ def register(app, data: AppData) -> None:
         fmt = {"download-csv": "csv", "download-xlsx": "xlsx", "download-json": "json"}.get(ctx.triggered_id)
         if fmt is None or not ctx.triggered[0].get("value"):
             raise PreventUpdate
-        lang, _ = parse_path(pathname)
-        state = resolve(data, parse_query(search, QUERY), lang)
+        lang, _ = parse_path(as_text(pathname))
+        state = resolve(data, parse_query(as_text(search, 20000), QUERY), lang)
         table = select(data.export_table, state["region"], state["kind"], state["category"], state["q"],
                        state["filter"])
         filters = {key: state[key] for key in ("region", "kind", "category", "q", "filter") if state[key]}
