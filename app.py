@@ -13,7 +13,7 @@ from indicators.settings import data_dir
 from indicators.web.server import create_app
 
 try:
-    app = create_app(load_catalogue(data_dir()))
+    app = create_app(load_catalogue(data_dir(), use_cache=True))
 except CatalogueError as error:
     print(error, file=sys.stderr)
     raise SystemExit(1) from None

@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _load(directory: Path | None):
     try:
-        return load_catalogue(directory or settings.data_dir())
+        return load_catalogue(directory or settings.data_dir(), use_cache=True)
     except CatalogueError as error:
         print(error, file=sys.stderr)
         return None

@@ -120,3 +120,26 @@ def test_export_by_region_xlsx_and_json(tmp_path, shipped):
 def test_export_rejects_unknown_region():
     result = _export("--region", "atlantis")
     assert result.returncode == 2 and b"unknown region" in result.stderr
+
+
+def test_cache_is_used_and_never_stale(minimal_catalogue, tmp_path, monkeypatch):
+    import os
+    import time
+
+    from indicators.catalogue import cache
+
+    monkeypatch.setenv("INDICATORS_CACHE_DIR", str(tmp_path / "cache"))
+    first = load_catalogue(minimal_catalogue, use_cache=True)
+    assert len(list((tmp_path / "cache").glob("catalogue-*.pickle"))) == 1
+    key = cache.fingerprint(minimal_catalogue)
+    assert load_catalogue(minimal_catalogue, use_cache=True).figures.equals(first.figures)
+    plan = minimal_catalogue / "figures" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("value: 100", "value: 101")
+                    .replace("基站100个", "基站101个"), encoding="utf-8")
+    os.utime(plan, ns=(time.time_ns(), time.time_ns()))
+    assert cache.fingerprint(minimal_catalogue) != key
+    edited = load_catalogue(minimal_catalogue, use_cache=True)
+    assert 101 in set(edited.figures["value"])
+    (minimal_catalogue / "figures" / "plan.yaml").write_text("figures: [", encoding="utf-8")
+    with pytest.raises(Exception, match="not valid YAML"):
+        load_catalogue(minimal_catalogue, use_cache=True)

@@ -64,10 +64,17 @@ def catalogue_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_catalogue(root: str | Path):
-    """Load and validate the catalogue in `root`; raise `CatalogueError` listing every problem."""
-    raw = read_catalogue(Path(root))
-    return build_catalogue(raw)
+def load_catalogue(root: str | Path, use_cache: bool = False):
+    """Load and validate the catalogue in `root`; raise `CatalogueError` listing every problem.
+
+    With `use_cache`, a valid catalogue is kept as frames in a local cache keyed by the files'
+    metadata (see cache.py), so the next start skips parsing; the app and the CLI use it.
+    """
+    if use_cache:
+        from .cache import load_cached
+
+        return load_cached(Path(root), lambda r: build_catalogue(read_catalogue(r)))
+    return build_catalogue(read_catalogue(Path(root)))
 
 
 def read_catalogue(root: Path) -> RawCatalogue:

@@ -29,12 +29,15 @@ def dumbbell_figure(frame: pd.DataFrame, names: Names, lang: str, scale: Scale, 
     figure = go.Figure(layout=base_layout(title, height=max(260, 90 + 56 * len(frame))))
     unit = names.unit(scale.unit, lang)
     labels = [names.region(r, lang) for r in frame["region"]]
+    # One trace for every region's baseline-to-goal line (None separates them): fast at 3,000 regions.
+    xs, ys = [], []
     for row, label in zip(frame.to_dict("records"), labels):
-        colour = region_colour(row["region"])
-        xs = [v for v in (row.get("baseline_base"), row.get("target_base")) if pd.notna(v)]
-        if len(xs) == 2:
-            figure.add_trace(go.Scatter(x=scale.apply(xs), y=[label, label], mode="lines", showlegend=False,
-                                        line={"color": colour, "width": 4}, hoverinfo="skip", opacity=0.5))
+        if pd.notna(row.get("baseline_base")) and pd.notna(row.get("target_base")):
+            xs += [row["baseline_base"] / scale.factor, row["target_base"] / scale.factor, None]
+            ys += [label, label, None]
+    if xs:
+        figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
+                                    line={"color": "#8C959F", "width": 4}, opacity=0.6))
 
     def markers(column: str, year_column: str, name: str, symbol_: str, size: int):
         shown = frame[frame[column].notna()]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .assess import figure_time
 
 COMPARE_COLUMNS = ["region", "indicator", "measure", "baseline_year", "baseline_base", "baseline_from",
                    "target_id", "figure_kind", "target_year", "comparator", "target_base", "latest_year",
@@ -17,38 +16,49 @@ COMPARE_COLUMNS = ["region", "indicator", "measure", "baseline_year", "baseline_
 
 def compare_concept(figures: pd.DataFrame, assessments: pd.DataFrame, concept: str,
                     all_regions: list[str]) -> tuple[pd.DataFrame, list[str]]:
-    """One row per region that has the concept; and the regions that do not."""
+    """One row per region that has the concept; and the regions that do not.
+
+    Vectorised (no loop over regions) so that a concept held by 3,000 regions compares in
+    milliseconds. Each region's goal is its final target (the latest target; a milestone only
+    when it has no target); its latest observation is the one latest in time.
+    """
     subset = figures[figures["concept"] == concept]
+    if subset.empty:
+        return pd.DataFrame(columns=COMPARE_COLUMNS), list(all_regions)
+    first = subset.drop_duplicates("region")[["region", "indicator", "measure"]].astype(object)
     goals = assessments[assessments["concept"] == concept]
-    rows = []
-    for region, members in subset.groupby("region", observed=True, sort=False):
-        row = {"region": region, "indicator": members["indicator"].iloc[0], "measure": members["measure"].iloc[0]}
-        region_goals = goals[goals["region"] == region]
-        if not region_goals.empty:
-            finals = region_goals[region_goals["figure_kind"] == "target"]
-            chosen = (finals if not finals.empty else region_goals).sort_values("target_year").iloc[-1]
-            row.update(target_id=chosen["target_id"], figure_kind=chosen["figure_kind"],
-                       target_year=chosen["target_year"], comparator=chosen["comparator"],
-                       target_base=chosen["target_base"], progress=chosen["progress"], status=chosen["status"],
-                       reason_zh=chosen["reason_zh"], reason_en=chosen["reason_en"],
-                       baseline_year=chosen["baseline_year"], baseline_base=chosen["baseline_base"],
-                       baseline_from=chosen["baseline_from"])
-        if pd.isna(row.get("baseline_base")):
-            baselines = members[(members["figure_kind"] == "baseline") & members["value_base"].notna()]
-            if not baselines.empty:
-                first = baselines.sort_values("year").iloc[0]
-                row.update(baseline_year=first["year"], baseline_base=first["value_base"], baseline_from="baseline")
-        observed = members[(members["figure_kind"] == "observation") & members["value_base"].notna()]
-        if not observed.empty:
-            times = [figure_time(int(y), a if isinstance(a, str) else None)
-                     for y, a in zip(observed["year"], observed["as_of"])]
-            latest = observed.iloc[max(range(len(times)), key=times.__getitem__)]
-            row.update(latest_year=latest["year"], latest_as_of=latest["as_of"], latest_base=latest["value_base"])
-        rows.append(row)
-    frame = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+    if not goals.empty:
+        goals = goals.assign(rank=(goals["figure_kind"] == "target").astype(int))
+        goals = goals.sort_values(["region", "rank", "target_year"]).drop_duplicates("region", keep="last")
+        goals = goals[["region", "target_id", "figure_kind", "target_year", "comparator", "target_base", "progress",
+                       "status", "reason_zh", "reason_en", "baseline_year", "baseline_base", "baseline_from"]]
+        frame = first.merge(goals.astype({"region": object}), on="region", how="left")
+    else:
+        frame = first
+    baselines = subset[(subset["figure_kind"] == "baseline") & subset["value_base"].notna()]
+    baselines = baselines.sort_values("year").drop_duplicates("region")[["region", "year", "value_base"]]
+    baselines = baselines.astype({"region": object}).rename(columns={"year": "first_baseline_year",
+                                                                     "value_base": "first_baseline_base"})
+    frame = frame.merge(baselines, on="region", how="left")
+    if "baseline_base" not in frame:
+        frame["baseline_base"], frame["baseline_year"], frame["baseline_from"] = None, None, None
+    missing_base = frame["baseline_base"].isna() & frame["first_baseline_base"].notna()
+    frame.loc[missing_base, "baseline_year"] = frame.loc[missing_base, "first_baseline_year"]
+    frame.loc[missing_base, "baseline_base"] = frame.loc[missing_base, "first_baseline_base"]
+    frame.loc[missing_base, "baseline_from"] = "baseline"
+    observed = subset[(subset["figure_kind"] == "observation") & subset["value_base"].notna()]
+    if not observed.empty:
+        months = pd.to_numeric(observed["as_of"].str[5:7], errors="coerce")
+        time = observed["year"] - months.notna().astype(int) + months.fillna(0) / 12
+        observed = observed.assign(time=time).sort_values(["time", "id"]).drop_duplicates("region", keep="last")
+        latest = observed[["region", "year", "as_of", "value_base"]].astype({"region": object}).rename(
+            columns={"year": "latest_year", "as_of": "latest_as_of", "value_base": "latest_base"})
+        frame = frame.merge(latest, on="region", how="left")
+    frame = frame.reindex(columns=COMPARE_COLUMNS)
     order = {region: i for i, region in enumerate(all_regions)}
     frame = frame.sort_values("region", key=lambda s: s.map(order)).reset_index(drop=True)
-    missing = [region for region in all_regions if region not in set(frame["region"])]
+    present = set(frame["region"])
+    missing = [region for region in all_regions if region not in present]
     return frame, missing
 
 

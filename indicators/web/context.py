@@ -22,9 +22,8 @@ class AppData:
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
         self.names = Names.from_catalogue(catalogue)
-        figures = catalogue.figures
-        self._series = {key: frame for key, frame in figures.groupby(["region", "concept"], observed=True)}
         self._assess = lru_cache(maxsize=4)(self._assess_uncached)
+        self._goal_index = lru_cache(maxsize=4)(self._goal_index_uncached)
 
     def _assess_uncached(self, today: date) -> pd.DataFrame:
         return assess(self.catalogue.figures, today)
@@ -35,8 +34,23 @@ class AppData:
     def summary(self, today: date | None = None) -> pd.DataFrame:
         return summarise(self.assessments(today), by=["region"])
 
+    @cached_property
+    def _series_index(self) -> dict:
+        """(region, concept) -> row positions: built once, so a callback never scans all figures."""
+        return self.catalogue.figures.groupby(["region", "concept"], observed=True).indices
+
     def series(self, region: str, concept: str) -> pd.DataFrame:
-        return self._series.get((region, concept), self.catalogue.figures.iloc[0:0])
+        positions = self._series_index.get((region, concept))
+        return self.catalogue.figures.iloc[positions if positions is not None else []]
+
+    def _goal_index_uncached(self, today: date) -> dict:
+        return self.assessments(today).groupby(["region", "concept"], observed=True).indices
+
+    def goals(self, region: str, concept: str, today: date | None = None) -> pd.DataFrame:
+        """The assessed targets and milestones of one region and concept."""
+        today = today or date.today()
+        positions = self._goal_index(today).get((region, concept))
+        return self.assessments(today).iloc[positions if positions is not None else []]
 
     @cached_property
     def region_order(self) -> list[str]:
@@ -64,6 +78,13 @@ class AppData:
         for region, concepts in result.items():
             concepts.sort(key=lambda c: (0 if (region, c) in with_goal else 1, c))
         return result
+
+    @cached_property
+    def goal_concepts(self) -> set:
+        """(region, concept) pairs that have a target or milestone."""
+        figures = self.catalogue.figures
+        goals = figures.loc[figures["figure_kind"].isin(["target", "milestone"]), ["region", "concept"]]
+        return set(map(tuple, goals.drop_duplicates().to_numpy()))
 
     @cached_property
     def comparable_concepts(self) -> pd.DataFrame:

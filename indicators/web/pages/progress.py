@@ -37,8 +37,7 @@ def region_options(data: AppData, lang: str) -> list[dict]:
 def indicator_options(data: AppData, region: str | None, lang: str) -> list[dict]:
     options = []
     for concept in data.indicators_by_region.get(region, []):
-        series = data.series(region, concept)
-        has_goal = series["figure_kind"].isin(["target", "milestone"]).any()
+        has_goal = (region, concept) in data.goal_concepts
         name = data.names.indicator(concept, lang)
         label = f"{name} · {t('has_goal', lang)}" if has_goal else name
         options.append({"label": label, "value": concept, "search": f"{name} {data.names.indicator(concept, 'en')} {concept}"})
@@ -75,8 +74,7 @@ def body(data: AppData, lang: str, region: str | None, concept: str | None, imag
         return [empty_state(t("empty_indicator", lang))]
     names = data.names
     series = data.series(region, concept)
-    assessments = data.assessments(today)
-    goals = assessments[(assessments["region"] == region) & (assessments["concept"] == concept)]
+    goals = data.goals(region, concept, today)
     written = list(dict.fromkeys(series["unit"].astype(str)))
     base_unit = str(series["base_unit"].iloc[0]) if len(series) else ""
     scale = choose_scale(series["value_base"].dropna().tolist(), base_unit, data.catalogue.units, written, lang)
