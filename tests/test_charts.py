@@ -17,6 +17,14 @@ from indicators.progress.compare import compare_concept
 TODAY = date(2023, 6, 1)
 
 
+def valid(figure):
+    """Figures are built unvalidated for speed; here every one is rebuilt with full validation."""
+    import plotly.graph_objects as go
+
+    go.Figure(figure.to_dict())
+    return figure
+
+
 @pytest.fixture
 def catalogue(minimal_catalogue):
     extra = minimal_catalogue / "figures" / "extra.yaml"
@@ -55,8 +63,8 @@ def test_progress_figure_has_every_kind_of_point_and_the_required_path(catalogue
     names = Names.from_catalogue(catalogue)
     series = catalogue.figures[catalogue.figures["concept"] == "stations"]
     goals = assess(series, TODAY)
-    figure = progress_figure(series, goals, names, "zh", choose_scale(series["value_base"], "count", catalogue.units,
-                                                                       ["个"]), "甲区 · 基站")
+    figure = valid(progress_figure(series, goals, names, "zh", choose_scale(series["value_base"], "count", catalogue.units,
+                                                                       ["个"]), "甲区 · 基站"))
     names_of_traces = [t.name for t in figure.data]
     for expected in ("目标要求的路径", "基期值", "观测值", "阶段目标", "目标"):
         assert expected in names_of_traces
@@ -68,14 +76,14 @@ def test_progress_figure_has_every_kind_of_point_and_the_required_path(catalogue
 def test_overview_and_comparison_figures(catalogue):
     names = Names.from_catalogue(catalogue)
     summary = summarise(assess(catalogue.figures, TODAY))
-    bars = status_bars_figure(summary, names, "en", "Status")
+    bars = valid(status_bars_figure(summary, names, "en", "Status"))
     assert [t.name for t in bars.data] == ["Met", "On track", "At risk", "Missed", "No data"]
     assert sum(sum(t.x) for t in bars.data) == len(assess(catalogue.figures, TODAY))
     frame, _ = compare_concept(catalogue.figures, assess(catalogue.figures, TODAY), "stations", ["alpha", "beta"])
     scale = choose_scale([100, 20000], "count", catalogue.units, ["个"])
-    dumbbell = dumbbell_figure(frame, names, "en", scale, "Stations")
+    dumbbell = valid(dumbbell_figure(frame, names, "en", scale, "Stations"))
     assert {t.name for t in dumbbell.data if t.name} == {"Baseline", "Goal", "Latest observation"}
-    progress = progress_bars_figure(frame, names, "zh", "基站")
+    progress = valid(progress_bars_figure(frame, names, "zh", "基站"))
     assert progress.data[0].x[0] == pytest.approx(100 * (6000 - 100) / (20000 - 100))
 
 
@@ -85,3 +93,23 @@ def test_empty_selections_say_why(catalogue):
                             choose_scale([], "count", catalogue.units), "t")
     assert "no figures" in empty.layout.annotations[0].text
     assert "No region" in dumbbell_figure(pd.DataFrame(), names, "en", None, "t").layout.annotations[0].text
+
+
+def test_every_chart_of_the_shipped_catalogue_is_valid_plotly(shipped):
+    """Every progress and comparison chart the app can show, rebuilt with full validation."""
+    from indicators.web.context import AppData
+
+    data = AppData(shipped)
+    names = data.names
+    for region, concepts in data.indicators_by_region.items():
+        for concept in concepts:
+            series = data.series(region, concept)
+            scale = choose_scale(series["value_base"].dropna().tolist(), str(series["base_unit"].iloc[0]),
+                                 shipped.units, list(series["unit"].astype(str)), "en")
+            valid(progress_figure(series, data.goals(region, concept, TODAY), names, "en", scale, "t"))
+    for concept in data.comparable_concepts["concept"]:
+        frame, _ = compare_concept(shipped.figures, data.assessments(TODAY), concept, data.region_order)
+        subset = shipped.figures[shipped.figures["concept"] == concept]
+        scale = choose_scale(subset["value_base"].dropna().tolist(), str(subset["base_unit"].iloc[0]), shipped.units)
+        valid(dumbbell_figure(frame, names, "zh", scale, "t"))
+        valid(progress_bars_figure(frame, names, "zh", "t"))

@@ -26,7 +26,7 @@ TEXT = {
 def dumbbell_figure(frame: pd.DataFrame, names: Names, lang: str, scale: Scale, title: str) -> go.Figure:
     if frame.empty:
         return empty_figure(TEXT["none"][lang])
-    figure = go.Figure(layout=base_layout(title, height=max(260, 90 + 56 * len(frame))))
+    figure = go.Figure(_validate=False, layout=base_layout(title, height=max(260, 90 + 56 * len(frame))))
     unit = names.unit(scale.unit, lang)
     labels = [names.region(r, lang) for r in frame["region"]]
     # One trace for every region's baseline-to-goal line (None separates them): fast at 3,000 regions.
@@ -36,7 +36,7 @@ def dumbbell_figure(frame: pd.DataFrame, names: Names, lang: str, scale: Scale, 
             xs += [row["baseline_base"] / scale.factor, row["target_base"] / scale.factor, None]
             ys += [label, label, None]
     if xs:
-        figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
+        figure.add_trace(go.Scatter(_validate=False, x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
                                     line={"color": "#8C959F", "width": 4}, opacity=0.6))
 
     def markers(column: str, year_column: str, name: str, symbol_: str, size: int):
@@ -52,7 +52,7 @@ def dumbbell_figure(frame: pd.DataFrame, names: Names, lang: str, scale: Scale, 
             hover.append(f"<b>{names.region(row['region'], lang)}</b><br>{name} {when}: "
                          f"{prefix}{format_number(row[column] / scale.factor)} {unit}")
         figure.add_trace(go.Scatter(
-            x=scale.apply(shown[column]), y=[names.region(r, lang) for r in shown["region"]], mode="markers",
+            _validate=False, x=scale.apply(shown[column]), y=[names.region(r, lang) for r in shown["region"]], mode="markers",
             name=name, hovertext=hover, hoverinfo="text",
             marker={"symbol": symbol_, "size": size, "color": colours, "line": {"color": colours, "width": 2}}))
 
@@ -70,9 +70,9 @@ def progress_bars_figure(frame: pd.DataFrame, names: Names, lang: str, title: st
         return empty_figure(TEXT["no_goal_progress"][lang])
     percent = shown["progress"].astype(float) * 100
     labels = [names.region(r, lang) for r in shown["region"]]
-    figure = go.Figure(layout=base_layout(title, height=max(260, 90 + 56 * len(shown))))
+    figure = go.Figure(_validate=False, layout=base_layout(title, height=max(260, 90 + 56 * len(shown))))
     figure.add_trace(go.Bar(
-        x=percent, y=labels, orientation="h", name=TEXT["progress"][lang],
+        _validate=False, x=percent, y=labels, orientation="h", name=TEXT["progress"][lang],
         marker={"color": [STATUS_COLOURS.get(s, "#8C959F") for s in shown["status"]]},
         text=[f"{format_number(p, 3)}% · {STATUS_LABELS.get(s, {}).get(lang, '')}" for p, s in zip(percent, shown["status"])],
         textposition="auto", hovertext=[r for r in shown[f"reason_{lang}"]], hoverinfo="text"))

@@ -18,11 +18,11 @@ def status_bars_figure(summary: pd.DataFrame, names: Names, lang: str, title: st
     if summary.empty:
         return empty_figure(TEXT["none"][lang])
     labels = [names.region(r, lang) for r in summary["region"]]
-    figure = go.Figure(layout=base_layout(title, height=max(260, 100 + 44 * len(summary))))
+    figure = go.Figure(_validate=False, layout=base_layout(title, height=max(260, 100 + 44 * len(summary))))
     for group in GROUPS:
         counts = summary[group]
         figure.add_trace(go.Bar(
-            x=counts, y=labels, orientation="h", name=GROUP_LABELS[group][lang],
+            _validate=False, x=counts, y=labels, orientation="h", name=GROUP_LABELS[group][lang],
             marker={"color": GROUP_COLOURS[group], "line": {"color": "white", "width": 1}},
             text=[str(c) if c else "" for c in counts], textposition="inside", insidetextanchor="middle",
             hovertemplate="%{y}: %{x} " + GROUP_LABELS[group][lang] + "<extra></extra>"))

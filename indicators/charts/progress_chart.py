@@ -62,7 +62,7 @@ def progress_figure(series: pd.DataFrame, assessments: pd.DataFrame, names: Name
         row["time"] = figure_time(int(row["year"]), row.get("as_of"))
     measure = rows[0]["measure"]
     colour = region_colour(rows[0]["region"])
-    figure = go.Figure(layout=base_layout(title))
+    figure = go.Figure(_validate=False, layout=base_layout(title))
     unit_label = names.unit(scale.unit, lang)
     if measure == "binary":
         return _binary_figure(figure, rows, names, lang, colour)
@@ -82,7 +82,7 @@ def progress_figure(series: pd.DataFrame, assessments: pd.DataFrame, names: Name
         if not points_:
             return
         figure.add_trace(go.Scatter(
-            x=[p["time"] for p in points_], y=scale.apply([p["value_base"] for p in points_]),
+            _validate=False, x=[p["time"] for p in points_], y=scale.apply([p["value_base"] for p in points_]),
             mode=mode, name=name, text=text, textposition="top center",
             marker={"symbol": symbol_, "size": size, "color": colour, "line": {"color": colour, "width": 2}},
             line={"color": colour, "width": 2},
@@ -113,7 +113,7 @@ def _add_paths(figure: go.Figure, assessment: dict, scale: Scale, lang: str, col
         return
     target_time = float(assessment["target_year"])
     figure.add_trace(go.Scatter(
-        x=[float(assessment["baseline_year"]), target_time],
+        _validate=False, x=[float(assessment["baseline_year"]), target_time],
         y=scale.apply([assessment["baseline_base"], assessment["target_base"]]),
         mode="lines", name=TEXT["required"][lang], legendgroup="required",
         showlegend=not any(t.legendgroup == "required" for t in figure.data),
@@ -122,7 +122,7 @@ def _add_paths(figure: go.Figure, assessment: dict, scale: Scale, lang: str, col
     if projected is not None and pd.notna(projected) and pd.notna(assessment.get("latest_time")):
         status = assessment["status"]
         figure.add_trace(go.Scatter(
-            x=[float(assessment["latest_time"]), target_time],
+            _validate=False, x=[float(assessment["latest_time"]), target_time],
             y=scale.apply([assessment["latest_base"], projected]),
             mode="lines+markers", name=TEXT["pace"][lang], legendgroup="pace",
             showlegend=not any(t.legendgroup == "pace" for t in figure.data),
@@ -139,14 +139,14 @@ def _binary_figure(figure: go.Figure, rows: list[dict], names: Names, lang: str,
     reports = [r for r in rows if r["figure_kind"] == "observation"]
     if goals:
         figure.add_trace(go.Scatter(
-            x=[g["time"] for g in goals], y=[1] * len(goals), mode="markers+text",
+            _validate=False, x=[g["time"] for g in goals], y=[1] * len(goals), mode="markers+text",
             name=FIGURE_KIND_LABELS["target"][lang], text=[TEXT["goal"][lang]] * len(goals),
             textposition="top center", marker={"symbol": "diamond", "size": 16, "color": colour},
             hovertext=[_hover(g, TEXT["goal"][lang], names, lang) for g in goals], hoverinfo="text"))
     if reports:
         texts = [TEXT["achieved" if r["value_base"] == 1 else "not_achieved"][lang] for r in reports]
         figure.add_trace(go.Scatter(
-            x=[r["time"] for r in reports], y=[r["value_base"] for r in reports], mode="markers+text",
+            _validate=False, x=[r["time"] for r in reports], y=[r["value_base"] for r in reports], mode="markers+text",
             name=FIGURE_KIND_LABELS["observation"][lang], text=texts, textposition="bottom center",
             marker={"symbol": "circle", "size": 12, "color": colour},
             hovertext=[_hover(r, t, names, lang) for r, t in zip(reports, texts)], hoverinfo="text"))

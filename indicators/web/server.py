@@ -5,7 +5,10 @@ catalogue and its assessments are read-only, so any number of workers or hosts c
 """
 from __future__ import annotations
 
+import gzip
 import logging
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import dash
@@ -21,6 +24,7 @@ from .pages import compare, overview, progress, sources, table
 from .text import t
 from .urls import PAGES, href, parse_path
 
+STATIC_PAGES = ("overview", "sources")
 PAGE_MODULES = {"overview": overview, "progress": progress, "compare": compare, "table": table, "sources": sources}
 log = logging.getLogger(__name__)
 
@@ -54,9 +58,16 @@ def create_app(catalogue: Catalogue | None = None) -> dash.Dash:
     app.layout = shell()
     app._indicators_data = data  # for tests and benchmarks: the precomputed lookups
 
+    @lru_cache(maxsize=16)
+    def static_page(page: str, lang: str, today: date):
+        """Overview and sources depend only on the catalogue, the language and the day: built once."""
+        return PAGE_MODULES[page].layout(data, lang, "", today)
+
     @app.callback(Output("page", "children"), Input("url", "pathname"), State("url", "search"))
     def _route(pathname, search):
         lang, page = parse_path(as_text(pathname))
+        if page in STATIC_PAGES:
+            return static_page(page, lang, date.today())
         return PAGE_MODULES[page].layout(data, lang, as_text(search, 20000) or "")
 
     @app.callback(
@@ -117,7 +128,7 @@ def _harden(app: dash.Dash) -> None:
 
         if isinstance(error, HTTPException):
             return error
-        log.warning("rejected %s %s: %s", request.method, request.path, type(error).__name__)
+        log.warning("rejected %s %s: %s", request.method, request.path, type(error).__name__, exc_info=error)
         if request.path.startswith("/_dash-update-component"):
             return Response('{"error": "bad callback request"}', status=400, mimetype="application/json")
         return Response("Internal error", status=500, mimetype="text/plain")
@@ -139,4 +150,29 @@ def _harden(app: dash.Dash) -> None:
         path = request.path
         if path.startswith("/_dash-component-suites/") or (path.startswith("/assets/") and request.args.get("m")):
             response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        if path.startswith(("/_dash-component-suites/", "/assets/")):
+            _compress_once(response)
         return response
+
+    compressed: dict[tuple, bytes] = {}
+
+    def _compress_once(response):
+        """gzip a static file the first time it is asked for and keep it: plotly.min.js costs
+        ~100 ms to compress, so it must never be compressed per request."""
+        if (response.status_code != 200 or "gzip" not in request.headers.get("Accept-Encoding", "")
+                or response.headers.get("Content-Encoding") or not response.mimetype
+                or response.mimetype.split("/")[-1] not in ("javascript", "css", "json", "svg+xml", "plain")):
+            return
+        key = (request.path, request.query_string, response.headers.get("ETag"), response.content_length)
+        body = compressed.get(key)
+        if body is None:
+            response.direct_passthrough = False
+            raw = response.get_data()
+            if len(raw) < 1024:
+                return
+            body = compressed[key] = gzip.compress(raw, compresslevel=9, mtime=0)
+        response.direct_passthrough = False
+        response.set_data(body)
+        response.headers["Content-Encoding"] = "gzip"
+        response.headers["Vary"] = "Accept-Encoding"
+        response.headers["Content-Length"] = str(len(body))

@@ -15,6 +15,17 @@ from ..text import t
 from ..urls import href
 
 
+#: Regions shown as cards and matrix rows at most; at national scale the rest are counted, not hidden.
+MAX_CARDS, MAX_MATRIX_ROWS = 24, 60
+
+
+def _more(count: int, lang: str) -> html.P | None:
+    if count <= 0:
+        return None
+    return html.P(f"另有{count}个地区未在此列出，请在“目标数据表”中按地区筛选。" if lang == "zh" else
+                  f"{count} more regions are not listed here; filter the targets table by region.", className="muted")
+
+
 def layout(data: AppData, lang: str, search: str, today: date | None = None) -> html.Div:
     today = today or date.today()
     catalogue = data.catalogue
@@ -39,7 +50,9 @@ def layout(data: AppData, lang: str, search: str, today: date | None = None) -> 
         html.P(t("overview_intro", lang), className="lead"),
         html.Dl(className="stats", children=[html.Div(className="stat", children=[html.Dt(k), html.Dd(str(v))])
                                              for k, v in stats]),
-        html.Div(className="region-cards", children=[_region_card(data, row, lang) for row in summary.to_dict("records")]),
+        html.Div(className="region-cards", children=[_region_card(data, row, lang)
+                                                     for row in summary.head(MAX_CARDS).to_dict("records")]),
+        _more(len(summary) - MAX_CARDS, lang),
         html.Section(className="card", children=[
             image_format_switch("overview-image-format", lang),
             graph("overview-status-chart", figure, clean_name("target-status-by-region", today.isoformat())),
@@ -69,22 +82,24 @@ def _matrix(data: AppData, assessments: pd.DataFrame, lang: str) -> html.Div:
     if assessments.empty:
         return html.P(t("no_targets", lang))
     grouped = assessments.assign(group=assessments["status"].map(STATUS_GROUP))
-    counts = grouped.groupby(["region", "category", "group"], observed=True).size()
+    counts = grouped.groupby(["region", "category", "group"], observed=True).size().to_dict()
     categories = [c for c in data.catalogue.categories["id"] if c in set(grouped["category"])]
-    regions = [r for r in data.region_order if r in set(grouped["region"])]
+    present = set(grouped["region"])
+    regions = [r for r in data.region_order if r in present][:MAX_MATRIX_ROWS]
     header = html.Thead(html.Tr([html.Th(t("region", lang), scope="col")] +
                                 [html.Th(data.names.category(c, lang), scope="col") for c in categories]))
     rows = []
     for region in regions:
         cells = [html.Th(data.names.region(region, lang), scope="row")]
         for category in categories:
-            cell = {g: int(counts.get((region, category, g), 0)) for g in GROUPS}
+            cell = {g: counts.get((region, category, g), 0) for g in GROUPS}
             link = href(lang, "table", {"region": [region], "category": [category]})
             cells.append(html.Td(html.A(_chips(cell, lang), href=link, className="chips") if any(cell.values())
                                  else html.Span("—", className="muted", title=t("no_targets", lang))))
         rows.append(html.Tr(cells))
-    return html.Div(className="table-scroll", children=html.Table([header, html.Tbody(rows)],
-                                                                  className="matrix", id="status-matrix"))
+    return html.Div(className="table-scroll", children=[
+        html.Table([header, html.Tbody(rows)], className="matrix", id="status-matrix"),
+        _more(len(present) - len(regions), lang)])
 
 
 def register(app, data: AppData) -> None:

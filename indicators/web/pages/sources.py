@@ -14,6 +14,10 @@ from ..text import GRADES, SOURCE_KINDS, t
 from ..urls import href
 
 
+#: Figures listed per source at most; the rest are counted and reachable in the targets table.
+MAX_LISTED = 300
+
+
 def layout(data: AppData, lang: str, search: str, today: date | None = None) -> html.Div:
     catalogue = data.catalogue
     counts = catalogue.figures["source"].value_counts()
@@ -47,7 +51,7 @@ def _source(data: AppData, row: dict, count: int, lang: str) -> html.Section:
     note = row.get(f"note_{lang}")
     url = row.get("url") if isinstance(row.get("url"), str) else None
     items = []
-    for figure in figures.sort_values(["region", "indicator", "year"]).to_dict("records"):
+    for figure in figures.sort_values(["region", "indicator", "year"]).head(MAX_LISTED).to_dict("records"):
         comparator = "" if figure["comparator"] == "=" else symbol(figure["comparator"]) + " "
         items.append(html.Tr([
             html.Td(names.region(figure["region"], lang)),
@@ -69,8 +73,12 @@ def _source(data: AppData, row: dict, count: int, lang: str) -> html.Section:
         html.P(note, className="note") if isinstance(note, str) else None,
         html.P([t("address", lang), ": ", html.A(url, href=url, rel="noopener noreferrer nofollow", target="_blank")])
         if url else None,
-        html.Details(open=count <= 40, children=[html.Summary(f"{t('figures_from', lang)} ({count})"),
-                                                 html.Div(table, className="table-scroll")]),
+        html.Details(open=count <= 40, children=[
+            html.Summary(f"{t('figures_from', lang)} ({count})"),
+            html.Div(table, className="table-scroll"),
+            html.P(html.A((f"另有{count - MAX_LISTED}条，见目标数据表" if lang == "zh"
+                           else f"{count - MAX_LISTED} more: see the targets table"), href=href(lang, "table")),
+                   className="muted") if count > MAX_LISTED else None]),
     ])
 
 

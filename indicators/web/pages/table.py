@@ -40,6 +40,21 @@ DEFAULT_COLUMNS = {
            "base_unit", "quote", "source_title_en"],
 }
 NUMERIC = {"year", "period_start", "value", "value_base"}
+#: Rows sent to the browser at most. A national catalogue has a million figures: the grid shows the
+#: first rows of the filtered view and says so; downloads always hold the whole filtered view.
+MAX_GRID_ROWS = 5000
+
+
+def grid_rows(table) -> list[dict]:
+    return table.head(MAX_GRID_ROWS).to_dict("records")
+
+
+def count_text(shown: int, total: int, lang: str) -> str:
+    if total > MAX_GRID_ROWS:
+        return (f"表格显示前{MAX_GRID_ROWS:,}条，共{total:,}{t('rows_shown', lang)}；请缩小筛选范围，下载包含全部{total:,}条"
+                if lang == "zh" else f"the grid shows the first {MAX_GRID_ROWS:,} of {total:,} {t('rows_shown', lang)}; "
+                                     f"narrow the filters (downloads hold all {total:,})")
+    return f"{shown} {t('rows_shown', lang)}"
 
 
 def header(column: str, lang: str) -> str:
@@ -109,11 +124,12 @@ def layout(data: AppData, lang: str, search: str, today: date | None = None) -> 
             html.Button("CSV", id="download-csv", className="button", n_clicks=0),
             html.Button("XLSX", id="download-xlsx", className="button", n_clicks=0),
             html.Button("JSON", id="download-json", className="button", n_clicks=0),
-            html.Span(f"{len(table)} {t('rows_shown', lang)}", id="table-count", className="muted", role="status"),
+            html.Span(count_text(len(select(table, text=state["q"], model=state["filter"])), len(table), lang),
+                      id="table-count", className="muted", role="status"),
             dcc.Download(id="table-download"),
         ]),
         dag.AgGrid(
-            id="targets-grid", rowData=table.to_dict("records"), columnDefs=column_defs(state["cols"], lang),
+            id="targets-grid", rowData=grid_rows(table), columnDefs=column_defs(state["cols"], lang),
             defaultColDef={"sortable": True, "filter": True, "resizable": True, "floatingFilter": True,
                            "minWidth": 100},
             filterModel=state["filter"], getRowId="params.data.id",
@@ -170,8 +186,8 @@ def register(app, data: AppData) -> None:
         options = {**(grid_options or {}), "quickFilterText": state["q"]}
         shown = len(select(table, text=state["q"], model=state["filter"]))
         return (new_search if new_search != search else no_update, state["region"], state["kind"],
-                state["category"], state["q"], state["cols"], table.to_dict("records"),
-                column_defs(state["cols"], lang), options, f"{shown} {t('rows_shown', lang)}")
+                state["category"], state["q"], state["cols"], grid_rows(table),
+                column_defs(state["cols"], lang), options, count_text(shown, len(table), lang))
 
     @app.callback(
         Output("table-download", "data"),
