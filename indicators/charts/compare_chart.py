@@ -26,8 +26,10 @@ TEXT = {
 def dumbbell_figure(frame: pd.DataFrame, names: Names, lang: str, scale: Scale, title: str) -> go.Figure:
     if frame.empty:
         return empty_figure(TEXT["none"][lang])
-    figure = go.Figure(_validate=False, layout=base_layout(title, height=max(260, 90 + 56 * len(frame))))
     unit = names.unit(scale.unit, lang)
+    figure = go.Figure(_validate=False, layout=base_layout(
+        title, height=max(260, 90 + 56 * len(frame)), xaxis={"title": {"text": unit}, "rangemode": "tozero"},
+        yaxis={"autorange": "reversed", "rangemode": "normal", "showgrid": False}))
     labels = [names.region(r, lang) for r in frame["region"]]
     # One trace for every region's baseline-to-goal line (None separates them): fast at 3,000 regions.
     xs, ys = [], []
@@ -59,8 +61,6 @@ def dumbbell_figure(frame: pd.DataFrame, names: Names, lang: str, scale: Scale, 
     markers("baseline_base", "baseline_year", TEXT["baseline"][lang], "circle-open", 12)
     markers("target_base", "target_year", TEXT["goal"][lang], "diamond", 15)
     markers("latest_base", "latest_year", TEXT["latest"][lang], "circle", 11)
-    figure.update_xaxes(title_text=unit, rangemode="tozero")
-    figure.update_yaxes(autorange="reversed", rangemode="normal", showgrid=False)
     return figure
 
 
@@ -70,14 +70,15 @@ def progress_bars_figure(frame: pd.DataFrame, names: Names, lang: str, title: st
         return empty_figure(TEXT["no_goal_progress"][lang])
     percent = shown["progress"].astype(float) * 100
     labels = [names.region(r, lang) for r in shown["region"]]
-    figure = go.Figure(_validate=False, layout=base_layout(title, height=max(260, 90 + 56 * len(shown))))
+    figure = go.Figure(_validate=False, layout=base_layout(
+        title, height=max(260, 90 + 56 * len(shown)), showlegend=False,
+        xaxis={"title": {"text": TEXT["progress"][lang]}, "ticksuffix": "%"},
+        yaxis={"autorange": "reversed", "showgrid": False},
+        shapes=[{"type": "line", "x0": 100, "x1": 100, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
+                 "line": {"color": "#1F2328", "dash": "dot"}}]))
     figure.add_trace(go.Bar(
         _validate=False, x=percent, y=labels, orientation="h", name=TEXT["progress"][lang],
         marker={"color": [STATUS_COLOURS.get(s, "#8C959F") for s in shown["status"]]},
         text=[f"{format_number(p, 3)}% · {STATUS_LABELS.get(s, {}).get(lang, '')}" for p, s in zip(percent, shown["status"])],
         textposition="auto", hovertext=[r for r in shown[f"reason_{lang}"]], hoverinfo="text"))
-    figure.add_vline(x=100, line={"color": "#1F2328", "dash": "dot"})
-    figure.update_xaxes(title_text=TEXT["progress"][lang], ticksuffix="%")
-    figure.update_yaxes(autorange="reversed", showgrid=False)
-    figure.update_layout(showlegend=False)
     return figure

@@ -18,7 +18,9 @@ def status_bars_figure(summary: pd.DataFrame, names: Names, lang: str, title: st
     if summary.empty:
         return empty_figure(TEXT["none"][lang])
     labels = [names.region(r, lang) for r in summary["region"]]
-    figure = go.Figure(_validate=False, layout=base_layout(title, height=max(260, 100 + 44 * len(summary))))
+    figure = go.Figure(_validate=False, layout=base_layout(
+        title, height=max(260, 100 + 44 * len(summary)), barmode="stack",
+        xaxis={"title": {"text": TEXT["targets"][lang]}, "dtick": 5}, yaxis={"autorange": "reversed", "showgrid": False}))
     for group in GROUPS:
         counts = summary[group]
         figure.add_trace(go.Bar(
@@ -26,7 +28,4 @@ def status_bars_figure(summary: pd.DataFrame, names: Names, lang: str, title: st
             marker={"color": GROUP_COLOURS[group], "line": {"color": "white", "width": 1}},
             text=[str(c) if c else "" for c in counts], textposition="inside", insidetextanchor="middle",
             hovertemplate="%{y}: %{x} " + GROUP_LABELS[group][lang] + "<extra></extra>"))
-    figure.update_layout(barmode="stack")
-    figure.update_xaxes(title_text=TEXT["targets"][lang], dtick=5)
-    figure.update_yaxes(autorange="reversed", showgrid=False)
     return figure

@@ -16,7 +16,7 @@ from ..naming import Names
 from ..numbers import format_number
 from ..progress import figure_time, symbol
 from .scale import Scale
-from .theme import STATUS_COLOURS, base_layout, empty_figure, region_colour
+from .theme import STATUS_COLOURS, base_layout, empty_figure, records, region_colour
 
 TEXT = {
     "required": {"zh": "目标要求的路径", "en": "Path the target requires"},
@@ -57,15 +57,26 @@ def progress_figure(series: pd.DataFrame, assessments: pd.DataFrame, names: Name
     """All figures of one region and concept on one time axis, in one display unit."""
     if series.empty:
         return empty_figure(TEXT["no_figures"][lang])
-    rows = series.astype(object).where(series.notna(), None).to_dict("records")
+    rows = records(series)
     for row in rows:
         row["time"] = figure_time(int(row["year"]), row.get("as_of"))
     measure = rows[0]["measure"]
     colour = region_colour(rows[0]["region"])
-    figure = go.Figure(_validate=False, layout=base_layout(title))
     unit_label = names.unit(scale.unit, lang)
+    years = [r["year"] for r in rows]
     if measure == "binary":
+        figure = go.Figure(_validate=False, layout=base_layout(
+            title, xaxis={"dtick": 1, "tickformat": "d", "range": [min(years) - 1, max(years) + 1],
+                          "title": {"text": TEXT["year"][lang]}},
+            yaxis={"range": [-0.5, 1.6], "tickvals": [0, 1], "rangemode": "normal",
+                   "ticktext": [TEXT["not_achieved"][lang], TEXT["achieved"][lang]]}))
         return _binary_figure(figure, rows, names, lang, colour)
+    suffix = "%/yr" if measure == "growth_rate" and lang == "en" else ""
+    figure = go.Figure(_validate=False, layout=base_layout(
+        title, xaxis={"title": {"text": TEXT["year"][lang]}, "dtick": 1, "tickformat": "d",
+                      "range": [min(years) - 0.6, max(years) + 0.6]},
+        yaxis={"title": {"text": f"{unit_label} {suffix}".strip()},
+               "rangemode": "normal" if measure == "growth_rate" else "tozero"}))
 
     def points(kind: str):
         return sorted((r for r in rows if r["figure_kind"] == kind and r["value_base"] is not None),
@@ -75,7 +86,7 @@ def progress_figure(series: pd.DataFrame, assessments: pd.DataFrame, names: Name
     goals = sorted((r for r in rows if r["figure_kind"] in ("target", "milestone") and r["value_base"] is not None),
                    key=lambda r: r["time"])
 
-    for assessment in assessments.to_dict("records") if not assessments.empty else []:
+    for assessment in records(assessments):
         _add_paths(figure, assessment, scale, lang, colour)
 
     def add(points_, name, symbol_, size, mode="markers", text=None):
@@ -98,12 +109,6 @@ def progress_figure(series: pd.DataFrame, assessments: pd.DataFrame, names: Name
         add(chosen, FIGURE_KIND_LABELS[kind][lang], "diamond" if kind == "target" else "diamond-open", size,
             mode="markers+text", text=labels)
 
-    years = [r["year"] for r in rows]
-    figure.update_xaxes(title_text=TEXT["year"][lang], dtick=1, tickformat="d",
-                        range=[min(years) - 0.6, max(years) + 0.6])
-    suffix = "%/yr" if measure == "growth_rate" and lang == "en" else ""
-    figure.update_yaxes(title_text=f"{unit_label} {suffix}".strip(),
-                        rangemode="normal" if measure == "growth_rate" else "tozero")
     return figure
 
 
@@ -150,9 +155,4 @@ def _binary_figure(figure: go.Figure, rows: list[dict], names: Names, lang: str,
             name=FIGURE_KIND_LABELS["observation"][lang], text=texts, textposition="bottom center",
             marker={"symbol": "circle", "size": 12, "color": colour},
             hovertext=[_hover(r, t, names, lang) for r, t in zip(reports, texts)], hoverinfo="text"))
-    years = [r["year"] for r in rows]
-    figure.update_xaxes(dtick=1, tickformat="d", range=[min(years) - 1, max(years) + 1],
-                        title_text=TEXT["year"][lang])
-    figure.update_yaxes(range=[-0.5, 1.6], tickvals=[0, 1],
-                        ticktext=[TEXT["not_achieved"][lang], TEXT["achieved"][lang]])
     return figure

@@ -9,6 +9,7 @@ status colours pair hue with a marker shape and a text label so colour is never 
 """
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -37,7 +38,9 @@ def region_colour(region: str, order: list[str] | None = None) -> str:
     return OKABE_ITO[index % len(OKABE_ITO)]
 
 
-def base_layout(title: str, height: int = 420) -> go.Layout:
+def base_layout(title: str, height: int = 420, xaxis: dict | None = None, yaxis: dict | None = None,
+                **extra) -> go.Layout:
+    """The shared layout; axis settings are passed in here because `update_xaxes` validates (slow)."""
     return go.Layout(
         _validate=False,
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
@@ -46,16 +49,29 @@ def base_layout(title: str, height: int = 420) -> go.Layout:
         paper_bgcolor="white", plot_bgcolor="white",
         hoverlabel={"font": {"family": FONT}, "align": "left"},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"},
-        xaxis={"gridcolor": "#EAEEF2", "zeroline": False, "linecolor": "#8C959F"},
-        yaxis={"gridcolor": "#EAEEF2", "zeroline": False, "linecolor": "#8C959F", "rangemode": "tozero"},
+        xaxis={"gridcolor": "#EAEEF2", "zeroline": False, "linecolor": "#8C959F", **(xaxis or {})},
+        yaxis={"gridcolor": "#EAEEF2", "zeroline": False, "linecolor": "#8C959F", "rangemode": "tozero",
+               **(yaxis or {})},
+        **extra,
     )
+
+
+def records(frame) -> list[dict]:
+    """Rows as plain dicts with None for missing values: much cheaper than astype/where/to_dict."""
+    import math
+
+    columns = list(frame.columns)
+    result = []
+    for row in frame.itertuples(index=False, name=None):
+        result.append({c: (None if (v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA) else v)
+                       for c, v in zip(columns, row)})
+    return result
 
 
 def empty_figure(message: str) -> go.Figure:
     """A figure that says why it is empty, never a blank canvas."""
-    figure = go.Figure(_validate=False, layout=base_layout("", height=260))
-    figure.update_xaxes(visible=False)
-    figure.update_yaxes(visible=False)
+    figure = go.Figure(_validate=False, layout=base_layout("", height=260, xaxis={"visible": False},
+                                                           yaxis={"visible": False}))
     figure.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
                           font={"size": 15, "color": "#57606A"})
     return figure

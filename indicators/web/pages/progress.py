@@ -8,6 +8,7 @@ from dash import Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from ...charts import choose_scale, progress_figure
+from ...charts.theme import records
 from ...i18n import FIGURE_KIND_LABELS, MEASURE_LABELS
 from ...numbers import format_number
 from ...progress import symbol
@@ -109,7 +110,7 @@ def _status_panel(goals: pd.DataFrame, scale, lang: str, measure: str, names) ->
     if goals.empty:
         return header + [html.P(t("no_goal", lang), className="muted")]
     items = []
-    for row in goals.sort_values("target_year").to_dict("records"):
+    for row in records(goals.sort_values("target_year")):
         items.append(html.Li(className="goal", children=[
             html.Div([status_badge(row["status"], lang), html.Span(_goal_text(row, scale, lang, names), className="goal-text")]),
             html.P(row[f"reason_{lang}"], className="reason"),
@@ -119,7 +120,7 @@ def _status_panel(goals: pd.DataFrame, scale, lang: str, measure: str, names) ->
 
 def _chart_table(series: pd.DataFrame, scale, lang: str, names) -> pd.DataFrame:
     rows = []
-    for row in series.sort_values(["year", "figure_kind"]).to_dict("records"):
+    for row in records(series.sort_values(["year", "figure_kind"])):
         value = "—" if pd.isna(row["value_base"]) else format_number(row["value_base"] / scale.factor)
         comparator = "" if row["comparator"] == "=" else symbol(row["comparator"]) + " "
         rows.append({t("figure_kind", lang): FIGURE_KIND_LABELS[row["figure_kind"]][lang],
@@ -132,7 +133,7 @@ def _chart_table(series: pd.DataFrame, scale, lang: str, names) -> pd.DataFrame:
 def _sources_panel(data: AppData, series: pd.DataFrame, lang: str) -> list:
     names = data.names
     items = []
-    for row in series.sort_values(["year", "figure_kind"]).to_dict("records"):
+    for row in records(series.sort_values(["year", "figure_kind"])):
         conflicts = data.contradictions_by_figure.get(row["id"], [])
         value = "—" if pd.isna(row["value"]) else format_number(row["value"])
         comparator = "" if row["comparator"] == "=" else symbol(row["comparator"]) + " "
