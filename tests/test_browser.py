@@ -39,8 +39,9 @@ def visit(dash_duo, path: str):
     dash_duo.wait_for_element("#page h1", timeout=20)
 
 
-def choose_with_keyboard(dash_duo, selector: str, value: str) -> None:
-    """Open a dropdown with Enter and move to `value` with the arrow keys, as a keyboard user does."""
+def choose_with_keyboard(dash_duo, selector: str, value: str, label: str) -> None:
+    """Reach a dropdown with Tab, open it with Enter, then pick `value` with the keyboard only:
+    typing into its search box when it has focus, otherwise moving with the arrow keys."""
     dash_duo.driver.execute_script("document.querySelector('#lang-switch').focus()")
     for _ in range(12):
         dash_duo.driver.switch_to.active_element.send_keys(Keys.TAB)
@@ -49,13 +50,20 @@ def choose_with_keyboard(dash_duo, selector: str, value: str) -> None:
     else:
         raise AssertionError(f"{selector} cannot be reached with the Tab key")
     dash_duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
-    for _ in range(40):
+    dash_duo.wait_for_element(".dash-dropdown-options", timeout=10)
+    time.sleep(0.3)
+    active = dash_duo.driver.switch_to.active_element
+    if active.tag_name == "input" and active.get_attribute("type") in ("text", "search"):
+        active.send_keys(label)
+        time.sleep(0.3)
+    for _ in range(60):
         active = dash_duo.driver.switch_to.active_element
         if active.get_attribute("value") == value:
             active.send_keys(Keys.ENTER)
             return
         active.send_keys(Keys.ARROW_DOWN)
-    raise AssertionError(f"option {value} not reached with the arrow keys")
+        time.sleep(0.05)
+    raise AssertionError(f"option {value} not reached with the keyboard")
 
 
 def query(dash_duo) -> dict:
@@ -104,7 +112,7 @@ def test_shared_link_reproduces_the_view_and_back_forward_work(dash_duo, dash_ap
     dash_duo.wait_for_element("#progress-chart .js-plotly-plot .scatterlayer .trace", timeout=20)
     first_url = dash_duo.driver.current_url
     # Choose another region from the keyboard only: Tab to the dropdown, open, arrow down, Enter.
-    choose_with_keyboard(dash_duo, "#progress-region", "sichuan")
+    choose_with_keyboard(dash_duo, "#progress-region", "sichuan", "Sichuan")
     deadline = time.time() + 20
     while query(dash_duo).get("region") != "sichuan" and time.time() < deadline:
         time.sleep(0.2)
