@@ -66,6 +66,14 @@ def choose_with_keyboard(dash_duo, selector: str, value: str, label: str) -> Non
     raise AssertionError(f"option {value} not reached with the keyboard")
 
 
+def wait_for_query(dash_duo, key: str, value: str, timeout: float = 20) -> None:
+    """Wait until the address bar's query holds key=value (callbacks update it asynchronously)."""
+    deadline = time.time() + timeout
+    while query(dash_duo).get(key) != value and time.time() < deadline:
+        time.sleep(0.2)
+    assert query(dash_duo).get(key) == value, dash_duo.driver.current_url
+
+
 def query(dash_duo) -> dict:
     return {k: v[-1] for k, v in parse_qs(urlparse(dash_duo.driver.current_url).query).items()}
 
@@ -113,10 +121,7 @@ def test_shared_link_reproduces_the_view_and_back_forward_work(dash_duo, dash_ap
     first_url = dash_duo.driver.current_url
     # Choose another region from the keyboard only: Tab to the dropdown, open, arrow down, Enter.
     choose_with_keyboard(dash_duo, "#progress-region", "sichuan", "Sichuan")
-    deadline = time.time() + 20
-    while query(dash_duo).get("region") != "sichuan" and time.time() < deadline:
-        time.sleep(0.2)
-    assert query(dash_duo)["region"] == "sichuan"
+    wait_for_query(dash_duo, "region", "sichuan")
     dash_duo.wait_for_contains_text("#progress-region", "Sichuan", timeout=20)
     dash_duo.driver.back()
     dash_duo.wait_for_contains_text("#progress-region", "Luojiang", timeout=20)
@@ -135,10 +140,7 @@ def test_compare_names_regions_without_the_measure(dash_duo, dash_app):
     table = dash_duo.find_element("#compare-data-table").get_attribute("textContent")
     assert "四川省" in table and "罗江区" in table
     dash_duo.find_element("#compare-view input[value=progress]").click()
-    deadline = time.time() + 20
-    while query(dash_duo).get("view") != "progress" and time.time() < deadline:
-        time.sleep(0.2)
-    assert query(dash_duo)["view"] == "progress"
+    wait_for_query(dash_duo, "view", "progress")
     no_console_errors(dash_duo)
 
 
@@ -160,10 +162,7 @@ def test_table_filters_in_the_address_and_downloads_the_filtered_view(dash_duo, 
     dash_duo.wait_for_text_to_equal("#table-count", f"{len(expected)} figures", timeout=20)
     search = dash_duo.find_element("#table-search")
     search.send_keys("5G")
-    deadline = time.time() + 20
-    while query(dash_duo).get("q") != "5G" and time.time() < deadline:
-        time.sleep(0.2)
-    assert query(dash_duo)["q"] == "5G"
+    wait_for_query(dash_duo, "q", "5G")
     folder = Path(dash_duo.download_path)
     dash_duo.find_element("#download-csv").click()
     csv_file = _downloaded(folder, ".csv")

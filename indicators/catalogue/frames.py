@@ -7,11 +7,9 @@ category, value in base units), so that no caller joins them itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
 from .checks import figure_frame
@@ -42,17 +40,6 @@ class Catalogue:
     base_units: pd.DataFrame
     categories: pd.DataFrame
     contradictions: pd.DataFrame
-
-    @property
-    def newest_source_date(self) -> date | None:
-        """Date of the newest dated source document: how current the catalogue is."""
-        dates = pd.to_datetime(self.sources.get("date"), errors="coerce").dropna()
-        return dates.max().date() if not dates.empty else None
-
-    @property
-    def newest_figure_year(self) -> int | None:
-        years = self.figures.loc[self.figures["figure_kind"] == "observation", "year"]
-        return int(years.max()) if not years.empty else None
 
 
 def _frame(records: list[dict], section: str) -> pd.DataFrame:
@@ -98,8 +85,3 @@ def build_catalogue(raw: "RawCatalogue") -> Catalogue:
         categories=_frame(raw.records["categories"], "categories"),
         contradictions=contradictions,
     )
-
-
-def empty_value_mask(figures: pd.DataFrame) -> np.ndarray:
-    """Figures whose value is explicitly missing in the source (a '—' in a table)."""
-    return figures["value"].isna().to_numpy()

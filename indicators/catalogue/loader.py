@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from pydantic import ValidationError
 
 from .checks import cross_check
@@ -203,9 +202,3 @@ def _pattern_hint(field_name: str) -> str:
 def _suggest(word: str, choices) -> str:
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def frame_or_empty(records: list[dict], columns: list[str]) -> pd.DataFrame:
-    """A frame of records with at least the schema's columns, even when there are none."""
-    frame = pd.DataFrame.from_records(records) if records else pd.DataFrame()
-    return frame.reindex(columns=list(dict.fromkeys([*columns, *frame.columns])))

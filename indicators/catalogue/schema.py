@@ -22,12 +22,6 @@ Year = Annotated[int, Field(ge=1949, le=2100)]
 Number = Annotated[float, Strict()]
 AsOf = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")]
 
-FIGURE_KINDS = ("baseline", "target", "milestone", "observation")
-COMPARATORS = ("=", ">=", ">", "<=", "<", "~")
-MEASURES = ("level", "increment", "growth_rate", "share", "binary")
-SOURCE_KINDS = ("plan", "action_plan", "work_plan", "news", "statistics", "web_page")
-CONTRADICTION_KINDS = ("target_below_reached", "heading_vs_body", "table_vs_text", "inconsistent_figures")
-
 FigureKind = Literal["baseline", "target", "milestone", "observation"]
 Comparator = Literal["=", ">=", ">", "<=", "<", "~"]
 Measure = Literal["level", "increment", "growth_rate", "share", "binary"]

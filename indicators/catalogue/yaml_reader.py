@@ -15,7 +15,6 @@ import yaml
 from .problems import Problem
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-USING_C_LOADER = SafeLoader is not yaml.SafeLoader
 
 #: Largest catalogue file accepted. A hand-kept file is a few hundred kilobytes; a file far larger
 #: is a mistake (or an attack) and would stall the app's start.
