@@ -11,7 +11,7 @@ import pytest
 from indicators.catalogue import load_catalogue
 from indicators.exports import export_filename, export_table, write_export
 from indicators.exports.safety import neutralise_cell
-from indicators.web.server import create_app, preferred_language
+from indicators.web.server import preferred_language
 
 XSS = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">"
 

@@ -1,7 +1,6 @@
 """One sentence per verdict, in Chinese and English, quoting the numbers that decided it."""
 from __future__ import annotations
 
-import math
 
 from ..i18n import STATUS_LABELS
 from ..numbers import format_number, format_quantity

@@ -9,10 +9,9 @@ import gzip
 import logging
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 import dash
-from dash import Input, Output, State, html
+from dash import Input, Output, State
 from flask import Response, redirect, request
 
 from ..catalogue import Catalogue, load_catalogue
