@@ -8,6 +8,7 @@ is wrong a `CatalogueError` lists every problem with file, line and field; other
 from __future__ import annotations
 
 import difflib
+import gc
 import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,11 +70,19 @@ def load_catalogue(root: str | Path, use_cache: bool = False):
     With `use_cache`, a valid catalogue is kept as frames in a local cache keyed by the files'
     metadata (see cache.py), so the next start skips parsing; the app and the CLI use it.
     """
-    if use_cache:
-        from .cache import load_cached
+    # Parsing creates millions of small dicts that all stay alive until the frames are built; the
+    # cyclic garbage collector would rescan them again and again (no cycles are made), so it pauses.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        if use_cache:
+            from .cache import load_cached
 
-        return load_cached(Path(root), lambda r: build_catalogue(read_catalogue(r)))
-    return build_catalogue(read_catalogue(Path(root)))
+            return load_cached(Path(root), lambda r: build_catalogue(read_catalogue(r)))
+        return build_catalogue(read_catalogue(Path(root)))
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_catalogue(root: Path) -> RawCatalogue:
