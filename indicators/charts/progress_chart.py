@@ -16,7 +16,8 @@ from ..naming import Names
 from ..numbers import format_number
 from ..progress import figure_time, symbol
 from .scale import Scale
-from .theme import STATUS_COLOURS, base_layout, empty_figure, records, region_colour
+from ..records import records
+from .theme import STATUS_COLOURS, base_layout, empty_figure, region_colour
 
 TEXT = {
     "required": {"zh": "目标要求的路径", "en": "Path the target requires"},

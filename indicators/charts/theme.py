@@ -9,7 +9,6 @@ status colours pair hue with a marker shape and a text label so colour is never 
 """
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -54,18 +53,6 @@ def base_layout(title: str, height: int = 420, xaxis: dict | None = None, yaxis:
                **(yaxis or {})},
         **extra,
     )
-
-
-def records(frame) -> list[dict]:
-    """Rows as plain dicts with None for missing values: much cheaper than astype/where/to_dict."""
-    import math
-
-    columns = list(frame.columns)
-    result = []
-    for row in frame.itertuples(index=False, name=None):
-        result.append({c: (None if (v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA) else v)
-                       for c, v in zip(columns, row)})
-    return result
 
 
 def empty_figure(message: str) -> go.Figure:

@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 
 import pandas as pd
 
+from ..records import records
 from .comparators import meets
 from .method import classify_ratio, pace_ratio, project
 from .reasons import explain
@@ -42,9 +43,7 @@ def assess(figures: pd.DataFrame, today: date) -> pd.DataFrame:
     """Assess every target and milestone in `figures` as of `today`."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     present = [c for c in _FIELDS if c in figures.columns]
-    frame = figures[present]
-    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
-    for record in records:
+    for record in records(figures[present]):
         record["time"] = figure_time(record["year"], record.get("as_of"))
         groups[(record["region"], record["concept"])].append(record)
     rows = []

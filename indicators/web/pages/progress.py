@@ -8,7 +8,7 @@ from dash import Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from ...charts import choose_scale, progress_figure
-from ...charts.theme import records
+from ...records import records
 from ...i18n import FIGURE_KIND_LABELS, MEASURE_LABELS
 from ...numbers import format_number
 from ...progress import symbol
