@@ -20,7 +20,7 @@ def status_bars_figure(summary: pd.DataFrame, names: Names, lang: str, title: st
     labels = [names.region(r, lang) for r in summary["region"]]
     figure = go.Figure(_validate=False, layout=base_layout(
         title, height=max(260, 100 + 44 * len(summary)), barmode="stack",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left", "traceorder": "normal"},
+        legend={"traceorder": "normal"},
         xaxis={"title": {"text": TEXT["targets"][lang]}, "dtick": 5}, yaxis={"autorange": "reversed", "showgrid": False}))
     for group in GROUPS:
         counts = summary[group]

@@ -40,19 +40,20 @@ def region_colour(region: str, order: list[str] | None = None) -> str:
 def base_layout(title: str, height: int = 420, xaxis: dict | None = None, yaxis: dict | None = None,
                 **extra) -> go.Layout:
     """The shared layout; axis settings are passed in here because `update_xaxes` validates (slow)."""
-    return go.Layout(
-        _validate=False,
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        font={"family": FONT, "size": 13, "color": "#1F2328"},
-        height=height, margin={"l": 60, "r": 24, "t": 56, "b": 48},
-        paper_bgcolor="white", plot_bgcolor="white",
-        hoverlabel={"font": {"family": FONT}, "align": "left"},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"},
-        xaxis={"gridcolor": "#EAEEF2", "zeroline": False, "linecolor": "#8C959F", **(xaxis or {})},
-        yaxis={"gridcolor": "#EAEEF2", "zeroline": False, "linecolor": "#8C959F", "rangemode": "tozero",
-               **(yaxis or {})},
-        **extra,
-    )
+    settings = {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        "font": {"family": FONT, "size": 13, "color": "#1F2328"},
+        "height": height, "margin": {"l": 60, "r": 24, "t": 56, "b": 48},
+        "paper_bgcolor": "white", "plot_bgcolor": "white",
+        "hoverlabel": {"font": {"family": FONT}, "align": "left"},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"},
+        "xaxis": {"gridcolor": "#EAEEF2", "zeroline": False, "linecolor": "#8C959F", **(xaxis or {})},
+        "yaxis": {"gridcolor": "#EAEEF2", "zeroline": False, "linecolor": "#8C959F", "rangemode": "tozero",
+                  **(yaxis or {})},
+    }
+    for key, value in extra.items():
+        settings[key] = {**settings[key], **value} if isinstance(settings.get(key), dict) else value
+    return go.Layout(_validate=False, **settings)
 
 
 def empty_figure(message: str) -> go.Figure:
