@@ -111,9 +111,10 @@ def time_callbacks(folder: Path, repeats: int) -> dict:
 
     def compare():
         post(["compare-url.search", "compare-concept.value", "compare-view.value", "compare-image-format.value",
-              "compare-body.children"],
+              "compare-regions.options", "compare-regions.value", "compare-body.children"],
              [("compare-url", "search", ""), ("compare-concept", "value", rng.choice(concepts)),
-              ("compare-view", "value", "dumbbell"), ("compare-image-format", "value", "png")],
+              ("compare-view", "value", "dumbbell"), ("compare-image-format", "value", "png"),
+              ("compare-regions", "value", [])],
              [("compare-url", "pathname", "/en/compare")], changed="compare-concept.value")
 
     def table():

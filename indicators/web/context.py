@@ -24,6 +24,7 @@ class AppData:
         self.names = Names.from_catalogue(catalogue)
         self._assess = lru_cache(maxsize=4)(self._assess_uncached)
         self._goal_index = lru_cache(maxsize=4)(self._goal_index_uncached)
+        self._concept_goal_index = lru_cache(maxsize=4)(self._concept_goal_index_uncached)
 
     def _assess_uncached(self, today: date) -> pd.DataFrame:
         return assess(self.catalogue.figures, today)
@@ -85,6 +86,35 @@ class AppData:
         figures = self.catalogue.figures
         goals = figures.loc[figures["figure_kind"].isin(["target", "milestone"]), ["region", "concept"]]
         return set(map(tuple, goals.drop_duplicates().to_numpy()))
+
+    @cached_property
+    def _concept_index(self) -> dict:
+        return self.catalogue.figures.groupby("concept", observed=True).indices
+
+    def concept_figures(self, concept: str) -> pd.DataFrame:
+        positions = self._concept_index.get(concept)
+        return self.catalogue.figures.iloc[positions if positions is not None else []]
+
+    def concept_goals(self, concept: str, today: date | None = None) -> pd.DataFrame:
+        today = today or date.today()
+        index = self._concept_goal_index(today)
+        positions = index.get(concept)
+        return self.assessments(today).iloc[positions if positions is not None else []]
+
+    def _concept_goal_index_uncached(self, today: date) -> dict:
+        return self.assessments(today).groupby("concept", observed=True).indices
+
+    @cached_property
+    def regions_with_concept(self) -> dict[str, list[str]]:
+        """Concept -> regions that have figures for it, in the app's region order."""
+        order = {r: i for i, r in enumerate(self.region_order)}
+        pairs = self.catalogue.figures[["concept", "region"]].drop_duplicates()
+        result: dict[str, list[str]] = {}
+        for concept, region in pairs.itertuples(index=False):
+            result.setdefault(concept, []).append(region)
+        for regions in result.values():
+            regions.sort(key=lambda r: order.get(r, len(order)))
+        return result
 
     @cached_property
     def comparable_concepts(self) -> pd.DataFrame:

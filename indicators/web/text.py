@@ -62,6 +62,7 @@ T = {
     # compare
     "compare_title": {"zh": "地区比较", "en": "Compare regions"},
     "choose_concept": {"zh": "选择可比较的指标", "en": "Measure to compare"},
+    "compare_regions": {"zh": "比较的地区（可增删）", "en": "Regions compared (add or remove)"},
     "view": {"zh": "视图", "en": "View"},
     "view_dumbbell": {"zh": "基期—目标—最新", "en": "Baseline, goal, latest"},
     "view_progress": {"zh": "目标完成进度 %", "en": "Progress toward goal %"},

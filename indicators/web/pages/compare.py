@@ -14,19 +14,23 @@ from ...progress import symbol
 from ...progress.compare import compare_concept
 from ..components import clean_name, data_table, graph, image_format_switch
 from ..context import AppData
-from ..inputs import as_text
+from ..inputs import as_text, as_text_list
 from ..text import t
 from ..urls import build_search, parse_path, parse_query
 
-QUERY = {"concept": False, "view": False, "img": False}
+QUERY = {"concept": False, "view": False, "img": False, "regions": True}
+#: Regions compared by default; a reader adds or removes regions (all of them, if they wish).
+DEFAULT_REGIONS = 12
 
 
-def resolve(data: AppData, state: dict) -> tuple[str | None, str, str]:
+def resolve(data: AppData, state: dict) -> tuple[str | None, str, str, list[str]]:
     concepts = list(data.comparable_concepts["concept"])
     concept = state.get("concept") if state.get("concept") in concepts else (concepts[0] if concepts else None)
     view = state.get("view") if state.get("view") in ("dumbbell", "progress") else "dumbbell"
     image = state.get("img") if state.get("img") in ("png", "svg") else "png"
-    return concept, view, image
+    having = data.regions_with_concept.get(concept, [])
+    chosen = [r for r in state.get("regions", []) if r in set(having)] if state.get("regions") else []
+    return concept, view, image, chosen or having[:DEFAULT_REGIONS]
 
 
 def concept_options(data: AppData, lang: str) -> list[dict]:
@@ -40,8 +44,12 @@ def concept_options(data: AppData, lang: str) -> list[dict]:
     return options
 
 
+def region_options(data: AppData, concept: str | None, lang: str) -> list[dict]:
+    return [{"label": data.names.region(r, lang), "value": r} for r in data.regions_with_concept.get(concept, [])]
+
+
 def layout(data: AppData, lang: str, search: str, today: date | None = None) -> html.Div:
-    concept, view, image = resolve(data, parse_query(search, QUERY))
+    concept, view, image, regions = resolve(data, parse_query(search, QUERY))
     return html.Div(className="page page-compare", children=[
         dcc.Location(id="compare-url", refresh="callback-nav"),
         html.H1(t("compare_title", lang)),
@@ -59,16 +67,26 @@ def layout(data: AppData, lang: str, search: str, today: date | None = None) -> 
             ]),
             image_format_switch("compare-image-format", lang, image),
         ]),
-        html.Div(id="compare-body", children=body(data, lang, concept, view, image, today)),
+        html.Div(className="control", children=[
+            html.Label(t("compare_regions", lang), htmlFor="compare-regions", className="control-label"),
+            dcc.Dropdown(id="compare-regions", options=region_options(data, concept, lang), value=regions, multi=True,
+                         clearable=False, searchable=True),
+        ]),
+        html.Div(id="compare-body", children=body(data, lang, concept, view, image, regions, today)),
     ])
 
 
-def body(data: AppData, lang: str, concept: str | None, view: str, image: str, today: date | None = None) -> list:
+def body(data: AppData, lang: str, concept: str | None, view: str, image: str, regions: list[str],
+         today: date | None = None) -> list:
     names = data.names
     if concept is None:
         return [html.P(t("no_targets", lang))]
-    frame, missing = compare_concept(data.catalogue.figures, data.assessments(today), concept, data.region_order)
-    subset = data.catalogue.figures[data.catalogue.figures["concept"] == concept]
+    subset = data.concept_figures(concept)
+    chosen = set(regions)
+    frame, _ = compare_concept(subset[subset["region"].isin(chosen)], data.concept_goals(concept, today), concept,
+                               [r for r in data.region_order if r in chosen])
+    having = set(data.regions_with_concept.get(concept, []))
+    missing = [r for r in data.region_order if r not in having]
     values = pd.concat([frame[c] for c in ("baseline_base", "target_base", "latest_base")]).dropna().tolist()
     scale = choose_scale(values, str(subset["base_unit"].iloc[0]), data.catalogue.units,
                          list(dict.fromkeys(subset["unit"].astype(str))), lang)
@@ -78,7 +96,9 @@ def body(data: AppData, lang: str, concept: str | None, view: str, image: str, t
     else:
         figure = dumbbell_figure(frame, names, lang, scale, title)
     unit = names.unit(scale.unit, lang)
-    missing_names = [names.region(r, lang) for r in missing]
+    missing_names = [names.region(r, lang) for r in missing[:200]]
+    if len(missing) > 200:
+        missing_names.append(f"… (+{len(missing) - 200})")
     return [
         html.Section(className="card", children=[
             graph("compare-chart", figure, clean_name(concept, view, "by-region"), image),
@@ -122,25 +142,33 @@ def register(app, data: AppData) -> None:
         Output("compare-concept", "value"),
         Output("compare-view", "value"),
         Output("compare-image-format", "value"),
+        Output("compare-regions", "options"),
+        Output("compare-regions", "value"),
         Output("compare-body", "children"),
         Input("compare-url", "search"),
         Input("compare-concept", "value"),
         Input("compare-view", "value"),
         Input("compare-image-format", "value"),
+        Input("compare-regions", "value"),
         State("compare-url", "pathname"),
         prevent_initial_call=True,
     )
-    def _sync(search, concept, view, image, pathname):
+    def _sync(search, concept, view, image, regions, pathname):
         from dash import ctx
 
         lang, page = parse_path(as_text(pathname))
         if page != "compare":
             raise PreventUpdate
         search, concept, view, image = as_text(search), as_text(concept), as_text(view), as_text(image)
-        state = parse_query(search, QUERY) if ctx.triggered_id == "compare-url" else \
-            {"concept": concept, "view": view, "img": image}
-        concept, view, image = resolve(data, state)
+        if ctx.triggered_id == "compare-url":
+            state = parse_query(search, QUERY)
+        else:
+            state = {"concept": concept, "view": view, "img": image,
+                     "regions": as_text_list(regions) if ctx.triggered_id != "compare-concept" else []}
+        concept, view, image, regions = resolve(data, state)
+        default = data.regions_with_concept.get(concept, [])[:DEFAULT_REGIONS]
         new_search = build_search({"concept": concept, "view": view if view != "dumbbell" else None,
-                                   "img": image if image != "png" else None})
+                                   "img": image if image != "png" else None,
+                                   "regions": regions if regions != default else None})
         return (new_search if new_search != search else no_update, concept, view, image,
-                body(data, lang, concept, view, image))
+                region_options(data, concept, lang), regions, body(data, lang, concept, view, image, regions))

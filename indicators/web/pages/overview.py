@@ -15,7 +15,8 @@ from ..text import t
 from ..urls import href
 
 
-#: Regions shown as cards and matrix rows at most; at national scale the rest are counted, not hidden.
+#: Regions shown as cards, bars and matrix rows at most (those with most targets first); at national
+#: scale the rest are counted and reachable through the table, never silently dropped.
 MAX_CARDS, MAX_MATRIX_ROWS = 24, 60
 
 
@@ -41,8 +42,9 @@ def layout(data: AppData, lang: str, search: str, today: date | None = None) -> 
         (t("as_of", lang), today.isoformat()),
         (t("newest_figure", lang), data.newest_observation or "—"),
     ]
-    figure = status_bars_figure(summary, data.names, lang, t("status_by_region", lang))
-    table = summary.assign(region=[data.names.region(r, lang) for r in summary["region"]])
+    shown = summary.head(MAX_CARDS)
+    figure = status_bars_figure(shown, data.names, lang, t("status_by_region", lang))
+    table = shown.assign(region=[data.names.region(r, lang) for r in shown["region"]])
     table = table.rename(columns={"region": t("region", lang), "total": t("total", lang),
                                   **{g: GROUP_LABELS[g][lang] for g in GROUPS}})
     return html.Div(className="page page-overview", children=[
@@ -51,12 +53,13 @@ def layout(data: AppData, lang: str, search: str, today: date | None = None) -> 
         html.Dl(className="stats", children=[html.Div(className="stat", children=[html.Dt(k), html.Dd(str(v))])
                                              for k, v in stats]),
         html.Div(className="region-cards", children=[_region_card(data, row, lang)
-                                                     for row in summary.head(MAX_CARDS).to_dict("records")]),
+                                                     for row in shown.to_dict("records")]),
         _more(len(summary) - MAX_CARDS, lang),
         html.Section(className="card", children=[
             image_format_switch("overview-image-format", lang),
             graph("overview-status-chart", figure, clean_name("target-status-by-region", today.isoformat())),
             data_table(table, t("status_by_region", lang), lang),
+            _more(len(summary) - MAX_CARDS, lang),
         ]),
         html.Section(className="card", children=[
             html.H2(t("matrix_title", lang)), html.P(t("matrix_note", lang), className="muted"),
