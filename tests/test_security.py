@@ -122,6 +122,7 @@ def test_export_file_names_never_come_from_the_request():
 def test_formula_injection_is_neutralised(text):
     assert neutralise_cell(text) == "'" + text
     assert neutralise_cell("基站100个") == "基站100个" and neutralise_cell(-5.0) == -5.0
+    assert neutralise_cell("=") == "="  # the comparator: a lone "=" runs nothing
 
 
 def test_exports_neutralise_formulas_but_keep_numbers(minimal_catalogue):
@@ -144,6 +145,8 @@ def test_exports_neutralise_formulas_but_keep_numbers(minimal_catalogue):
     assert cells["a-1"][header.index("quote")].value.startswith("'=cmd")
     assert cells["a-1"][header.index("quote")].data_type == "s"
     assert cells["a-2"][header.index("value_base")].value == 20000
+    assert cells["a-2"][header.index("year")].value == 2025 and cells["a-1"][header.index("comparator")].value == "="
+    assert book["figures"].freeze_panes == "A2" and book["figures"].auto_filter.ref == f"A1:AG{len(table) + 1}"
 
 
 def test_catalogue_text_is_never_markup_in_charts(minimal_catalogue):

@@ -12,7 +12,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    # A cell that is exactly "=" (the comparator "equals") cannot hold a formula: it stays readable.
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != "=":
         return "'" + value
     return value
 

@@ -1,9 +1,7 @@
 """Writing the export table as CSV (UTF-8 with BOM), XLSX (with sources and filter sheets) or JSON."""
 from __future__ import annotations
 
-import io
 import json
-import math
 import re
 from datetime import datetime, timezone
 from typing import Mapping
@@ -12,8 +10,9 @@ import pandas as pd
 
 from .. import __version__
 from ..catalogue import Catalogue
-from .safety import neutralise_cell, neutralise_frame
+from .safety import neutralise_frame
 from .table import sources_table
+from .xlsx import write_xlsx
 
 FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
            "json": "application/json"}
@@ -62,43 +61,29 @@ def _metadata_rows(table: pd.DataFrame, filters: Mapping[str, object], when: dat
 
 
 def _xlsx(table: pd.DataFrame, catalogue: Catalogue, filters: Mapping[str, object], when: datetime) -> bytes:
-    import xlsxwriter
-
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"constant_memory": True, "strings_to_formulas": False,
-                                        "strings_to_urls": False, "strings_to_numbers": False,
-                                        "in_memory": True})
-    header = book.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1})
-    _sheet(book, "figures", table, header)
-    _sheet(book, "sources", sources_table(catalogue, table["source"].dropna().unique()), header)
     about = pd.DataFrame(_metadata_rows(table, filters, when), columns=["field", "value"])
-    _sheet(book, "about", about, header)
-    book.close()
-    return buffer.getvalue()
+    sheets = [_sheet("figures", table), _sheet("sources", sources_table(catalogue, table["source"].dropna().unique())),
+              _sheet("about", about, {"field": 24, "value": 80})]
+    return write_xlsx(sheets)
 
 
-def _sheet(book, name: str, frame: pd.DataFrame, header_format) -> None:
-    sheet = book.add_worksheet(name)
-    sheet.write_row(0, 0, list(frame.columns), header_format)
-    sheet.freeze_panes(1, 0)
-    for row_number, row in enumerate(frame.itertuples(index=False, name=None), start=1):
-        for col_number, value in enumerate(row):
-            if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-                continue
-            if isinstance(value, str):
-                sheet.write_string(row_number, col_number, neutralise_cell(value))
-            elif isinstance(value, bool):
-                sheet.write_boolean(row_number, col_number, value)
-            elif isinstance(value, (int, float)):
-                sheet.write_number(row_number, col_number, value)
-            else:
-                sheet.write_string(row_number, col_number, neutralise_cell(str(value)))
-    widths = {"quote": 60, "note_en": 40, "note_zh": 40, "source_title_zh": 40, "source_title_en": 40,
-              "title_zh": 50, "title_en": 50, "value": 40 if name == "about" else 12}
-    for col_number, column in enumerate(frame.columns):
-        sheet.set_column(col_number, col_number, widths.get(column, 16))
-    if len(frame):
-        sheet.autofilter(0, 0, len(frame), len(frame.columns) - 1)
+WIDTHS = {"quote": 60, "note_en": 40, "note_zh": 40, "source_title_zh": 40, "source_title_en": 40,
+          "title_zh": 50, "title_en": 50}
+
+
+def _sheet(name: str, frame: pd.DataFrame, widths: dict | None = None) -> tuple:
+    """A sheet for `write_xlsx`: numeric columns as floats (NaN left empty), others as they are."""
+    columns = []
+    for column in frame.columns:
+        series = frame[column]
+        numeric = pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype)
+        if pd.api.types.is_integer_dtype(series.dtype):
+            values = [None if value is pd.NA else int(value) for value in series.tolist()]
+        else:
+            values = series.astype("float64").tolist() if numeric else series.tolist()
+        columns.append((numeric, values))
+    sizes = [(widths or WIDTHS).get(column, 16) for column in frame.columns]
+    return name, list(frame.columns), columns, sizes, len(frame)
 
 
 def _json(table: pd.DataFrame, catalogue: Catalogue, filters: Mapping[str, object], when: datetime) -> bytes:
