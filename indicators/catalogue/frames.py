@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .checks import figure_frame
-from .schema import SECTION_COLUMNS
 
 if TYPE_CHECKING:
     from .loader import RawCatalogue
@@ -43,6 +42,8 @@ class Catalogue:
 
 
 def _frame(records: list[dict], section: str) -> pd.DataFrame:
+    from .schema import SECTION_COLUMNS
+
     frame = pd.DataFrame.from_records(records) if records else pd.DataFrame()
     return frame.reindex(columns=list(dict.fromkeys([*SECTION_COLUMNS[section], *frame.columns])))
 

@@ -19,10 +19,10 @@ from pydantic import ValidationError
 from .checks import cross_check
 from .frames import build_catalogue
 from .problems import CatalogueError, Problem, display_path
-from .schema import FILE_DEFAULT_SOURCE, SECTION_ADAPTERS, SECTIONS
+from .sections import SECTION_NAMES
 from .yaml_reader import line_of, read_yaml
 
-TOP_LEVEL_KEYS = (*SECTIONS, "source")
+TOP_LEVEL_KEYS = (*SECTION_NAMES, "source")
 _short_repr = reprlib.Repr()
 _short_repr.maxstring = 60
 _short_repr.maxother = 60
@@ -37,8 +37,8 @@ class RawCatalogue:
 
     root: Path
     files: list[Path] = field(default_factory=list)
-    records: dict[str, list[dict]] = field(default_factory=lambda: {name: [] for name in SECTIONS})
-    origins: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: {name: [] for name in SECTIONS})
+    records: dict[str, list[dict]] = field(default_factory=lambda: {name: [] for name in SECTION_NAMES})
+    origins: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: {name: [] for name in SECTION_NAMES})
 
     def shown(self, file_index: int) -> str:
         return display_path(self.files[file_index], self.root)
@@ -103,6 +103,8 @@ def read_catalogue(root: Path) -> RawCatalogue:
 
 
 def _read_file(raw: RawCatalogue, file_index: int, path: Path) -> list[Problem]:
+    from .schema import FILE_DEFAULT_SOURCE, SECTION_ADAPTERS
+
     shown = raw.shown(file_index)
     data, problems = read_yaml(path, shown)
     if data is None:
@@ -153,6 +155,8 @@ def _read_file(raw: RawCatalogue, file_index: int, path: Path) -> list[Problem]:
 
 def _schema_problem(path: Path, shown: str, loc: tuple, error: dict, records: list) -> Problem:
     """Turn one pydantic error into a sentence a catalogue editor can act on."""
+    from .schema import SECTIONS
+
     label = loc[0] + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc[1:])
     if len(loc) > 1 and isinstance(loc[1], int) and isinstance(records[loc[1]], dict):
         record_id = records[loc[1]].get("id")

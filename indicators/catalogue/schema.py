@@ -131,6 +131,9 @@ SECTIONS: dict[str, type] = {
     "contradictions": Contradiction,
 }
 
+from .sections import SECTION_NAMES  # noqa: E402
+
+assert tuple(SECTIONS) == SECTION_NAMES, "keep sections.py in step with the schema"
 SECTION_ADAPTERS = {name: TypeAdapter(list[record]) for name, record in SECTIONS.items()}
 FILE_DEFAULT_SOURCE = TypeAdapter(Id)
 
