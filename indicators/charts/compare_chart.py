@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from ..i18n import STATUS_LABELS
 from ..naming import Names
 from ..numbers import format_number
+from ..records import records
 from ..progress import symbol
 from .scale import Scale
 from .theme import STATUS_COLOURS, base_layout, empty_figure, region_colour
@@ -33,7 +34,7 @@ def dumbbell_figure(frame: pd.DataFrame, names: Names, lang: str, scale: Scale, 
     labels = [names.region(r, lang) for r in frame["region"]]
     # One trace for every region's baseline-to-goal line (None separates them): fast at 3,000 regions.
     xs, ys = [], []
-    for row, label in zip(frame.to_dict("records"), labels):
+    for row, label in zip(records(frame), labels):
         if pd.notna(row.get("baseline_base")) and pd.notna(row.get("target_base")):
             xs += [row["baseline_base"] / scale.factor, row["target_base"] / scale.factor, None]
             ys += [label, label, None]
@@ -47,7 +48,7 @@ def dumbbell_figure(frame: pd.DataFrame, names: Names, lang: str, scale: Scale, 
             return
         colours = [region_colour(r) for r in shown["region"]]
         hover = []
-        for row in shown.to_dict("records"):
+        for row in records(shown):
             prefix = symbol(row["comparator"]) + " " if column == "target_base" and row.get("comparator") not in (None, "=") else ""
             when = row.get("latest_as_of") if column == "latest_base" and isinstance(row.get("latest_as_of"), str) \
                 else int(row[year_column])

@@ -25,6 +25,7 @@ class AppData:
         self._assess = lru_cache(maxsize=4)(self._assess_uncached)
         self._goal_index = lru_cache(maxsize=4)(self._goal_index_uncached)
         self._concept_goal_index = lru_cache(maxsize=4)(self._concept_goal_index_uncached)
+        self._comparison = lru_cache(maxsize=512)(self._comparison_uncached)
 
     def _assess_uncached(self, today: date) -> pd.DataFrame:
         return assess(self.catalogue.figures, today)
@@ -103,6 +104,18 @@ class AppData:
 
     def _concept_goal_index_uncached(self, today: date) -> dict:
         return self.assessments(today).groupby("concept", observed=True).indices
+
+    def _comparison_uncached(self, concept: str, today: date) -> pd.DataFrame:
+        from ..progress.compare import compare_concept
+
+        frame, _ = compare_concept(self.concept_figures(concept), self.concept_goals(concept, today), concept,
+                                   self.region_order)
+        return frame
+
+    def comparison(self, concept: str, regions: list[str], today: date | None = None) -> pd.DataFrame:
+        """Every region's row for a concept, computed once a day; filtered to the chosen regions."""
+        frame = self._comparison(concept, today or date.today())
+        return frame[frame["region"].isin(regions)].reset_index(drop=True)
 
     @cached_property
     def regions_with_concept(self) -> dict[str, list[str]]:

@@ -11,7 +11,6 @@ from ...charts import choose_scale, dumbbell_figure, progress_bars_figure
 from ...i18n import MEASURE_LABELS, STATUS_LABELS
 from ...numbers import format_number
 from ...progress import symbol
-from ...progress.compare import compare_concept
 from ..components import clean_name, data_table, graph, image_format_switch
 from ..context import AppData
 from ..inputs import as_text, as_text_list
@@ -82,9 +81,7 @@ def body(data: AppData, lang: str, concept: str | None, view: str, image: str, r
     if concept is None:
         return [html.P(t("no_targets", lang))]
     subset = data.concept_figures(concept)
-    chosen = set(regions)
-    frame, _ = compare_concept(subset[subset["region"].isin(chosen)], data.concept_goals(concept, today), concept,
-                               [r for r in data.region_order if r in chosen])
+    frame = data.comparison(concept, regions, today)
     having = set(data.regions_with_concept.get(concept, []))
     missing = [r for r in data.region_order if r not in having]
     values = pd.concat([frame[c] for c in ("baseline_base", "target_base", "latest_base")]).dropna().tolist()
