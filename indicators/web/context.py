@@ -25,7 +25,7 @@ class AppData:
         self._assess = lru_cache(maxsize=4)(self._assess_uncached)
         self._goal_index = lru_cache(maxsize=4)(self._goal_index_uncached)
         self._concept_goal_index = lru_cache(maxsize=4)(self._concept_goal_index_uncached)
-        self._comparison = lru_cache(maxsize=512)(self._comparison_uncached)
+        self._comparisons = lru_cache(maxsize=2)(self._comparisons_uncached)
 
     def _assess_uncached(self, today: date) -> pd.DataFrame:
         return assess(self.catalogue.figures, today)
@@ -105,17 +105,20 @@ class AppData:
     def _concept_goal_index_uncached(self, today: date) -> dict:
         return self.assessments(today).groupby("concept", observed=True).indices
 
-    def _comparison_uncached(self, concept: str, today: date) -> pd.DataFrame:
-        from ..progress.compare import compare_concept
+    def _comparisons_uncached(self, today: date) -> tuple[pd.DataFrame, dict]:
+        from ..progress.compare import compare_all
 
-        frame, _ = compare_concept(self.concept_figures(concept), self.concept_goals(concept, today), concept,
-                                   self.region_order)
-        return frame
+        frame = compare_all(self.catalogue.figures, self.assessments(today))
+        order = {region: i for i, region in enumerate(self.region_order)}
+        frame = frame.assign(order=frame["region"].map(order)).sort_values(["concept", "order"])
+        frame = frame.drop(columns="order").reset_index(drop=True)
+        return frame, frame.groupby("concept").indices
 
     def comparison(self, concept: str, regions: list[str], today: date | None = None) -> pd.DataFrame:
-        """Every region's row for a concept, computed once a day; filtered to the chosen regions."""
-        frame = self._comparison(concept, today or date.today())
-        return frame[frame["region"].isin(regions)].reset_index(drop=True)
+        """The chosen regions' rows for a concept: a slice of the day's comparison of everything."""
+        frame, index = self._comparisons(today or date.today())
+        rows = frame.iloc[index.get(concept, [])]
+        return rows[rows["region"].isin(regions)].drop(columns="concept").reset_index(drop=True)
 
     @cached_property
     def regions_with_concept(self) -> dict[str, list[str]]:
