@@ -129,6 +129,7 @@ def test_cache_is_used_and_never_stale(minimal_catalogue, tmp_path, monkeypatch)
     from indicators.catalogue import cache
 
     monkeypatch.setenv("INDICATORS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("INDICATORS_CACHE", "1")
     first = load_catalogue(minimal_catalogue, use_cache=True)
     assert len(list((tmp_path / "cache").glob("catalogue-*.pickle"))) == 1
     key = cache.fingerprint(minimal_catalogue)
