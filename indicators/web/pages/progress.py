@@ -185,5 +185,8 @@ def register(app, data: AppData) -> None:
         region, concept, image = resolve(data, state)
         new_search = build_search({"region": region, "indicator": concept,
                                    "img": image if image != "png" else None})
-        return (new_search if new_search != search else no_update, region,
-                indicator_options(data, region, lang), concept, image, body(data, lang, region, concept, image))
+        # Options only change with the region: other changes do not resend them.
+        options = indicator_options(data, region, lang) if ctx.triggered_id != "progress-indicator" \
+            and ctx.triggered_id != "progress-image-format" else no_update
+        return (new_search if new_search != search else no_update, region, options, concept, image,
+                body(data, lang, region, concept, image))
