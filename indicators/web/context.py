@@ -70,10 +70,8 @@ class AppData:
 
     @cached_property
     def indicators_by_region(self) -> dict[str, list[str]]:
-        figures = self.catalogue.figures
-        pairs = figures[["region", "concept"]].drop_duplicates()
-        with_goal = set(map(tuple, figures.loc[figures["figure_kind"].isin(["target", "milestone"]),
-                                               ["region", "concept"]].drop_duplicates().to_numpy()))
+        pairs = self.catalogue.figures[["region", "concept"]].drop_duplicates()
+        with_goal = self.goal_concepts
         result: dict[str, list[str]] = {}
         for region, concept in pairs.itertuples(index=False):
             result.setdefault(region, []).append(concept)
